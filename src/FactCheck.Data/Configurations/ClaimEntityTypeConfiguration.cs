@@ -1,0 +1,25 @@
+using FactCheck.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FactCheck.Data.Configurations;
+
+internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.HasIndex(c => c.Key).IsUnique();
+        builder.Property(c => c.Key).HasMaxLength(200);
+        builder.Property(c => c.Slug).HasMaxLength(200);
+        builder.Property(c => c.Quote).HasMaxLength(4000);
+        builder.Property(c => c.Summary).HasMaxLength(500);
+        builder.Property(c => c.SaidWhere).HasMaxLength(500);
+        builder.ComplexProperty(c => c.SaidOn, d => ReportedDateMapping.Map(d, "SaidOn"));
+        builder.HasOne(c => c.Claimant).WithMany(p => p.Claims).HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity("ClaimTopics");
+        builder.HasMany(c => c.Appearances).WithOne(a => a.Claim).HasForeignKey(a => a.ClaimId);
+        builder.HasMany(c => c.Evidence).WithOne(e => e.Claim).HasForeignKey(e => e.ClaimId);
+        builder.HasMany(c => c.Verdicts).WithOne(v => v.Claim).HasForeignKey(v => v.ClaimId);
+        builder.HasIndex(c => c.ClaimantId);
+    }
+}

@@ -1,0 +1,18 @@
+using FactCheck.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FactCheck.Data.Configurations;
+
+internal sealed class ClaimantEntityTypeConfiguration : IEntityTypeConfiguration<Claimant>
+{
+    public void Configure(EntityTypeBuilder<Claimant> builder)
+    {
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.Slug).HasMaxLength(200);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.Role).HasMaxLength(200);
+        builder.Property(c => c.Affiliation).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,39 @@
+namespace FactCheck.Data.Entities;
+
+/// <summary>A public statement: what was said, by whom, when and where.</summary>
+public class Claim
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable natural key from the curated archive; what re-imports match on.</summary>
+    public required string Key { get; set; }
+
+    public required string Slug { get; set; }
+
+    /// <summary>The statement as said, word for word where <see cref="IsVerbatim"/>, otherwise as reported.</summary>
+    public required string Quote { get; set; }
+
+    /// <summary>False where the documents only report the statement in their own words.</summary>
+    public bool IsVerbatim { get; set; } = true;
+
+    /// <summary>A neutral one-line summary, used in lists and as the ClaimReview claimReviewed.</summary>
+    public required string Summary { get; set; }
+
+    public int ClaimantId { get; set; }
+
+    public Claimant Claimant { get; set; } = null!;
+
+    public ReportedDate SaidOn { get; set; }
+
+    public string? SaidWhere { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public List<Topic> Topics { get; set; } = [];
+
+    public List<ClaimAppearance> Appearances { get; set; } = [];
+
+    public List<Evidence> Evidence { get; set; } = [];
+
+    public List<Verdict> Verdicts { get; set; } = [];
+}
