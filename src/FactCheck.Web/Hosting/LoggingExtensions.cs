@@ -1,0 +1,28 @@
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace FactCheck.Web.Hosting;
+
+public static class LoggingExtensions
+{
+    /// <summary>
+    /// Serilog to the console (structured: properties shown as JSON) and, when Logging:File:Path is set,
+    /// to a compact JSON file that a log shipper can read line by line.
+    /// </summary>
+    public static WebApplicationBuilder AddFactCheckLogging(this WebApplicationBuilder builder)
+    {
+        var filePath = builder.Configuration["Logging:File:Path"];
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
+            if (!string.IsNullOrWhiteSpace(filePath))
+            {
+                logger.WriteTo.File(new CompactJsonFormatter(), filePath, rollingInterval: RollingInterval.Day);
+            }
+        });
+        return builder;
+    }
+}
