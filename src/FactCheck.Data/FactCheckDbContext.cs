@@ -1,10 +1,14 @@
 using FactCheck.Data.Entities;
+using FactCheck.Data.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FactCheck.Data;
 
 public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : DbContext(options)
 {
+    private ISearchIndex? _searchIndex;
+
     public DbSet<Source> Sources => Set<Source>();
 
     public DbSet<Claimant> Claimants => Set<Claimant>();
@@ -21,8 +25,157 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
 
     public DbSet<Verdict> Verdicts => Set<Verdict>();
 
+    /// <summary>The provider's full-text index; the only provider-specific SQL in the application.</summary>
+    public ISearchIndex SearchIndex => _searchIndex ??= Database.IsSqlite()
+        ? new SqliteSearchIndex(this)
+        : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName} yet.");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves, then brings derived data up to date in the same transaction: each touched claim's current
+    /// rating and the search index. A reader never sees a verdict without its rating, or text the search
+    /// cannot find; if any step fails, nothing is saved.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = TouchedRecords.Collect(ChangeTracker);
+        if (touched.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var ids = touched.Resolve();
+            await RefreshCurrentRatingsAsync(ids.RatedClaimIds, cancellationToken);
+            var claimIds = ids.ClaimIds.ToHashSet();
+            if (ids.ClaimantIds.Count > 0)
+            {
+                claimIds.UnionWith(await Claims.Where(c => ids.ClaimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            }
+
+            await SearchIndex.UpdateAsync(new SearchIndexChanges(claimIds, ids.EvidenceIds, ids.SourceIds), cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets <see cref="Claim.CurrentRating"/> from the newest published verdict (by as-of date, then
+    /// publication, then id: the same rule as the web layer's CurrentVerdicts); all claims when
+    /// <paramref name="claimIds"/> is null.
+    /// </summary>
+    public async Task RefreshCurrentRatingsAsync(IReadOnlyCollection<int>? claimIds, CancellationToken cancellationToken = default)
+    {
+        if (claimIds is { Count: 0 })
+        {
+            return;
+        }
+
+        var claims = claimIds is null ? Claims : Claims.Where(c => claimIds.Contains(c.Id));
+        await claims.ExecuteUpdateAsync(
+            setters => setters.SetProperty(
+                c => c.CurrentRating,
+                c => c.Verdicts.Where(v => v.Status == VerdictStatus.Published)
+                    .OrderByDescending(v => v.AsOf.Date).ThenByDescending(v => v.PublishedAtUtc).ThenByDescending(v => v.Id)
+                    .Select(v => (Verdicts.Rating?)v.Rating)
+                    .FirstOrDefault()),
+            cancellationToken);
+    }
+
+    /// <summary>The records a save touches, held as entries until the save has given new rows their ids.</summary>
+    private sealed class TouchedRecords
+    {
+        private readonly List<EntityEntry> _entries = [];
+        private readonly HashSet<int> _deletedClaimIds = [];
+        private readonly HashSet<int> _deletedEvidenceIds = [];
+        private readonly HashSet<int> _deletedSourceIds = [];
+
+        public bool IsEmpty => _entries.Count == 0 && _deletedClaimIds.Count == 0 && _deletedEvidenceIds.Count == 0 && _deletedSourceIds.Count == 0;
+
+        public static TouchedRecords Collect(ChangeTracker tracker)
+        {
+            tracker.DetectChanges();
+            var touched = new TouchedRecords();
+            foreach (var entry in tracker.Entries())
+            {
+                if (entry.State is EntityState.Unchanged or EntityState.Detached)
+                {
+                    continue;
+                }
+
+                // A deleted row's id is only known before the save; a new row's only after it.
+                var deleted = entry.State == EntityState.Deleted;
+                switch (entry.Entity)
+                {
+                    case Claim c when deleted:
+                        touched._deletedClaimIds.Add(c.Id);
+                        break;
+                    case Entities.Evidence e when deleted:
+                        touched._deletedEvidenceIds.Add(e.Id);
+                        break;
+                    case Source s when deleted:
+                        touched._deletedSourceIds.Add(s.Id);
+                        break;
+                    // A deleted verdict still knows its claim, whose rating must be recomputed.
+                    case Claim or Entities.Evidence or Source or Claimant or Verdict:
+                        touched._entries.Add(entry);
+                        break;
+                }
+            }
+
+            return touched;
+        }
+
+        public Ids Resolve()
+        {
+            var ids = new Ids([.. _deletedClaimIds], [.. _deletedEvidenceIds], [.. _deletedSourceIds], [], []);
+            foreach (var entry in _entries)
+            {
+                switch (entry.Entity)
+                {
+                    case Claim c:
+                        ids.ClaimIds.Add(c.Id);
+                        ids.RatedClaimIds.Add(c.Id);
+                        break;
+                    case Entities.Evidence e:
+                        ids.EvidenceIds.Add(e.Id);
+                        break;
+                    case Source s:
+                        ids.SourceIds.Add(s.Id);
+                        break;
+                    case Claimant p:
+                        ids.ClaimantIds.Add(p.Id);
+                        break;
+                    case Verdict v:
+                        ids.RatedClaimIds.Add(v.ClaimId);
+                        break;
+                }
+            }
+
+            return ids;
+        }
+
+        public sealed record Ids(HashSet<int> ClaimIds, HashSet<int> EvidenceIds, HashSet<int> SourceIds, HashSet<int> ClaimantIds, HashSet<int> RatedClaimIds);
     }
 }

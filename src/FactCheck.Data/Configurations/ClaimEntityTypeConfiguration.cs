@@ -21,5 +21,6 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.HasMany(c => c.Evidence).WithOne(e => e.Claim).HasForeignKey(e => e.ClaimId);
         builder.HasMany(c => c.Verdicts).WithOne(v => v.Claim).HasForeignKey(v => v.ClaimId);
         builder.HasIndex(c => c.ClaimantId);
+        builder.HasIndex(c => c.CurrentRating);
     }
 }

@@ -29,6 +29,12 @@ public class Claim
 
     public DateTime CreatedAtUtc { get; set; }
 
+    /// <summary>
+    /// The rating of the newest published verdict, kept by <see cref="FactCheckDbContext"/> on every save
+    /// so that lists can filter and sort by rating without a subquery per claim. Null: under review.
+    /// </summary>
+    public Verdicts.Rating? CurrentRating { get; set; }
+
     public List<Topic> Topics { get; set; } = [];
 
     public List<ClaimAppearance> Appearances { get; set; } = [];

@@ -45,6 +45,9 @@ namespace FactCheck.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsVerbatim")
                         .HasColumnType("INTEGER");
 
@@ -90,6 +93,8 @@ namespace FactCheck.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimantId");
+
+                    b.HasIndex("CurrentRating");
 
                     b.HasIndex("Key")
                         .IsUnique();
