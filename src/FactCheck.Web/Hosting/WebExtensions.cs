@@ -1,6 +1,7 @@
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Services;
+using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;
@@ -38,8 +39,12 @@ public static class WebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
-        // Unmatched URLs get the "Page not found" page with a real 404 status.
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Unmatched URLs get the "Page not found" page with a real 404 status, and every other bodiless
+        // error status (a stray POST's 400, say) a page that says what happened.
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+
+        app.UseReadableMethods();
+        app.UseRouting();
         app.UseSerilogRequestLogging();
         app.UseAntiforgery();
 
@@ -47,4 +52,23 @@ public static class WebExtensions
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// Routes two kinds of request as GET, before routing picks an endpoint. HEAD, which link checkers
+    /// and web archives use and Razor component endpoints do not match (Kestrel still sends no body for
+    /// a HEAD request). And re-executed error pages: re-execution keeps the original method, so a stray
+    /// POST or DELETE would fail again on the error page itself and leave the reader a blank response.
+    /// </summary>
+    private static void UseReadableMethods(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null
+                || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
+            if (HttpMethods.IsHead(context.Request.Method) || reExecuted)
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
 }
