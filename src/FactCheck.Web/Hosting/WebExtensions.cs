@@ -1,5 +1,6 @@
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
+using FactCheck.Web.Endpoints;
 using FactCheck.Web.Services;
 using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
@@ -28,6 +29,9 @@ public static class WebExtensions
         builder.Services.AddScoped<ClaimPageService>();
         builder.Services.AddScoped<SourcePageService>();
         builder.Services.AddScoped<HomePageService>();
+        builder.Services.AddScoped<SearchService>();
+        builder.Services.AddScoped<SimilarClaims>();
+        builder.Services.AddClaimBrowsing(builder.Configuration);
         return builder;
     }
 
@@ -49,6 +53,7 @@ public static class WebExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapFeedEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -3,8 +3,11 @@ using FactCheck.Data.Verdicts;
 
 namespace FactCheck.Web.Services;
 
-public sealed record ClaimantView(string Name, ClaimantKind Kind, string? Role, string? Affiliation)
+/// <param name="Slug">Links the name to the claimant's record; null where the view is built without one.</param>
+public sealed record ClaimantView(string Name, ClaimantKind Kind, string? Role, string? Affiliation, string? Slug = null)
 {
+    public string? Url => Slug is null ? null : SiteUrls.Claimant(Slug);
+
     /// <summary>"spokesperson, Foreign Affairs Ministry" – the parts that are known.</summary>
     public string? Description =>
         string.Join(", ", new[] { Role, Affiliation }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } text ? text : null;
@@ -65,4 +68,7 @@ public sealed record ClaimPageModel(
     IReadOnlyList<AppearanceView> Appearances)
 {
     public string Url => SiteUrls.Claim(Id, Slug);
+
+    /// <summary>Claims making the same assertion (see <see cref="SimilarClaims"/>), with the words they share.</summary>
+    public IReadOnlyList<SimilarClaimView> SimilarClaims { get; init; } = [];
 }

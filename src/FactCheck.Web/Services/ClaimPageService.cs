@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Services;
 
-/// <summary>Loads a claim page in four queries whatever the amount of evidence: claim, evidence, appearances, verdicts.</summary>
-public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer markdown)
+/// <summary>
+/// Loads a claim page in four queries whatever the amount of evidence (claim, evidence, appearances, verdicts),
+/// plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
+/// </summary>
+public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer markdown, SimilarClaims similarClaims)
 {
     public async Task<ClaimPageModel?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -21,7 +24,7 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                 c.Summary,
                 c.SaidOn,
                 c.SaidWhere,
-                Claimant = new ClaimantView(c.Claimant.Name, c.Claimant.Kind, c.Claimant.Role, c.Claimant.Affiliation),
+                Claimant = new ClaimantView(c.Claimant.Name, c.Claimant.Kind, c.Claimant.Role, c.Claimant.Affiliation, c.Claimant.Slug),
                 Topics = c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -113,6 +116,9 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                     a.Exact,
                     SiteUrls.Source(a.SourceId, a.SourceSlug),
                     SiteUrls.Passage(a.SourceId, a.SourceSlug, a.PassageId)))
-                .ToList());
+                .ToList())
+        {
+            SimilarClaims = await similarClaims.FindAsync(id, cancellationToken: cancellationToken),
+        };
     }
 }

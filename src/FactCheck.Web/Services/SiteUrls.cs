@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FactCheck.Web.Services;
 
@@ -13,7 +14,24 @@ public static class SiteUrls
 
     public static string Passage(int sourceId, string sourceSlug, int passageId) => Source(sourceId, sourceSlug) + "#" + PassageAnchor(passageId);
 
-    public static string Topic(string slug) => "/#topic-" + Uri.EscapeDataString(slug);
+    public static string Topic(string slug) => "/topics/" + Uri.EscapeDataString(slug);
+
+    public const string Topics = "/topics";
+
+    public static string Claimant(string slug) => "/claimants/" + Uri.EscapeDataString(slug);
+
+    public const string ClaimsPath = "/claims";
+
+    /// <summary>/claims filtered, e.g. <c>Claims(claimant: "taliban", rating: "false")</c>; page 1 has no page parameter.</summary>
+    public static string Claims(string? rating = null, string? claimant = null, string? topic = null) =>
+        QueryHelpers.AddQueryString(ClaimsPath, new Dictionary<string, string?>
+        {
+            ["rating"] = rating,
+            ["claimant"] = claimant,
+            ["topic"] = topic,
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public const string VerdictsFeed = "/feeds/verdicts.atom";
 
     public static string Absolute(string baseUrl, string path) => baseUrl.TrimEnd('/') + path;
 }

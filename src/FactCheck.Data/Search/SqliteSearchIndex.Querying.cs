@@ -1,0 +1,353 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace FactCheck.Data.Search;
+
+/// <summary>
+/// The read side of the FTS5 index. Reader text reaches SQLite only as bound parameters holding FTS5
+/// expressions built by <see cref="ToFts5"/>, in which every word and phrase is a double-quoted FTS5 string;
+/// table and column names and numbers are the only things written into the SQL text.
+/// Ranking strategy (measured in docs/decisions/search.md): bm25 over every match when there are at most
+/// <see cref="SearchResultPage.CountLimit"/>; above that, over the newest that many matches only, since
+/// ranking a term found in 300,000 passages costs hundreds of milliseconds and a term that common ranks
+/// nothing usefully anyway.
+/// </summary>
+public sealed partial class SqliteSearchIndex
+{
+    /// <summary>Distinct words of a claim whose frequency is looked up; claims are short, this bounds long ones.</summary>
+    private const int MaxClaimWords = 60;
+
+    /// <summary>How many of a claim's rarest shared words drive the similar-claims query.</summary>
+    private const int SimilarTermCount = 8;
+
+    /// <summary>Frequencies are counted up to here; a word in more claims than this explains nothing.</summary>
+    private const int FrequencyCap = 2000;
+
+    // Function words are never an explanation of why two claims say the same thing.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "because", "being", "but", "by",
+        "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if", "in",
+        "into", "is", "it", "its", "may", "more", "no", "not", "of", "on", "or", "our", "over", "said", "she", "so",
+        "some", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up",
+        "us", "was", "we", "were", "what", "when", "which", "who", "will", "with", "would", "you", "your",
+        "how", "here", "just", "me", "must", "my", "now", "only", "other", "out", "shall", "should", "such", "very", "where", "while", "why",
+    };
+
+    private static readonly Dictionary<SearchKind, KindSql> Kinds = new()
+    {
+        // Heading: a short column highlighted whole; snippet: the best stretch of the long one (64 tokens at most).
+        [SearchKind.Claims] = new("ClaimSearch", "10.0, 5.0, 2.0", HeadingColumn: 1, SnippetColumn: 0),
+        [SearchKind.Evidence] = new("EvidenceSearch", "10.0, 3.0, 2.0", HeadingColumn: 2, SnippetColumn: -1),
+        [SearchKind.Documents] = new("SourceSearch", "8.0, 2.0, 1.0", HeadingColumn: 0, SnippetColumn: 2),
+    };
+
+    public async Task<SearchResultPage> SearchAsync(SearchKind kind, SearchQuery query, SearchFilter filter, int offset, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+
+        var sql = Kinds[kind];
+        var (joins, conditions, parameters) = FilterSql(kind, sql.Table, filter);
+        parameters.Add(("$q", ToFts5(query)));
+        var from = $"FROM {sql.Table} {joins} WHERE {sql.Table} MATCH $q {conditions}";
+
+        return await WithConnectionAsync(async connection =>
+        {
+            var total = Convert.ToInt32(
+                await ScalarAsync(connection, $"SELECT count(*) FROM (SELECT 1 {from} LIMIT {SearchResultPage.CountLimit + 1})", parameters, cancellationToken),
+                CultureInfo.InvariantCulture);
+            if (total == 0 || offset >= Math.Min(total, SearchResultPage.CountLimit))
+            {
+                return new SearchResultPage(Math.Min(total, SearchResultPage.CountLimit), total > SearchResultPage.CountLimit, false, []);
+            }
+
+            var capped = total > SearchResultPage.CountLimit;
+            var window = "";
+            if (capped)
+            {
+                // FTS5 walks a term's matches in rowid order cheaply; only bm25 over all of them is costly.
+                var oldest = await ScalarAsync(connection, $"SELECT {sql.Table}.rowid {from} ORDER BY {sql.Table}.rowid DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}", parameters, cancellationToken);
+                window = string.Create(CultureInfo.InvariantCulture, $"AND {sql.Table}.rowid >= {Convert.ToInt64(oldest, CultureInfo.InvariantCulture)}");
+            }
+
+            var hits = new List<SearchHit>();
+            var select = string.Create(CultureInfo.InvariantCulture, $"""
+                SELECT {sql.Table}.rowid,
+                       highlight({sql.Table}, {sql.HeadingColumn}, char(2), char(3)),
+                       snippet({sql.Table}, {sql.SnippetColumn}, char(2), char(3), '…', 48)
+                {from} {window}
+                ORDER BY bm25({sql.Table}, {sql.Weights}), {sql.Table}.rowid DESC
+                LIMIT {limit} OFFSET {offset}
+                """);
+            await using (var command = Command(connection, select, parameters))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    hits.Add(new SearchHit(reader.GetInt32(0), reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2)));
+                }
+            }
+
+            return new SearchResultPage(Math.Min(total, SearchResultPage.CountLimit), capped, capped, hits);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SimilarClaimMatch>> FindSimilarClaimsAsync(int claimId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.Quote, c.Summary }).FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return [];
+        }
+
+        var words = ClaimWords(claim.Quote + " " + claim.Summary);
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        return await WithConnectionAsync<IReadOnlyList<SimilarClaimMatch>>(async connection =>
+        {
+            // Document frequency of each word over the claims' own text (not the claimant's name: the same
+            // speaker is not the same assertion), counted up to a cap, in one statement.
+            var parameters = new List<(string, object)>();
+            var counts = new StringBuilder();
+            for (var i = 0; i < words.Count; i++)
+            {
+                parameters.Add(($"$w{i}", ClaimTextMatch(SearchQuery.AnyOf([words[i]]))));
+                counts.Append(i == 0 ? "" : " UNION ALL ")
+                    .Append(CultureInfo.InvariantCulture, $"SELECT {i}, (SELECT count(*) FROM (SELECT 1 FROM ClaimSearch WHERE ClaimSearch MATCH $w{i} LIMIT {FrequencyCap}))");
+            }
+
+            var frequencies = new Dictionary<int, int>();
+            await using (var command = Command(connection, counts.ToString(), parameters))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    frequencies[reader.GetInt32(0)] = reader.GetInt32(1);
+                }
+            }
+
+            // Ids grow with every claim, so the largest is a free estimate of how many there are.
+            var claimCount = Convert.ToInt32(await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Claims" """, [], cancellationToken), CultureInfo.InvariantCulture);
+            var commonAbove = Math.Max(2, claimCount / 2);
+
+            // A word only this claim uses cannot link it to another; one in most claims links it to everything.
+            var distinctive = Enumerable.Range(0, words.Count)
+                .Where(i => frequencies.GetValueOrDefault(i) is var df && df >= 2 && df <= commonAbove && df < FrequencyCap)
+                .OrderBy(i => frequencies[i])
+                .ThenByDescending(i => words[i].Length)
+                .ThenBy(i => words[i], StringComparer.Ordinal)
+                .Take(SimilarTermCount)
+                .Select(i => words[i])
+                .ToList();
+            if (distinctive.Count == 0)
+            {
+                return [];
+            }
+
+            var ranked = new List<int>();
+            var rankParameters = new List<(string, object)> { ("$q", ClaimTextMatch(SearchQuery.AnyOf(distinctive))) };
+            var rankSql = string.Create(CultureInfo.InvariantCulture, $"""
+                SELECT ClaimSearch.rowid FROM ClaimSearch
+                WHERE ClaimSearch MATCH $q AND ClaimSearch.rowid <> {claimId}
+                  AND ClaimSearch.rowid >= coalesce((SELECT s.rowid FROM ClaimSearch s WHERE s.ClaimSearch MATCH $q ORDER BY s.rowid DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}), 0)
+                ORDER BY bm25(ClaimSearch, 10.0, 5.0, 0.0), ClaimSearch.rowid DESC
+                LIMIT {count}
+                """);
+            await using (var command = Command(connection, rankSql, rankParameters))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ranked.Add(reader.GetInt32(0));
+                }
+            }
+
+            if (ranked.Count == 0)
+            {
+                return [];
+            }
+
+            // Which of the distinctive words each suggestion contains: the explanation shown to the reader.
+            var idList = string.Join(',', ranked);
+            var sharedParameters = new List<(string, object)>();
+            var shared = new StringBuilder();
+            for (var i = 0; i < distinctive.Count; i++)
+            {
+                sharedParameters.Add(($"$t{i}", ClaimTextMatch(SearchQuery.AnyOf([distinctive[i]]))));
+                shared.Append(i == 0 ? "" : " UNION ALL ")
+                    .Append(CultureInfo.InvariantCulture, $"SELECT {i}, rowid FROM ClaimSearch WHERE ClaimSearch MATCH $t{i} AND rowid IN ({idList})");
+            }
+
+            var termsById = ranked.ToDictionary(id => id, _ => new SortedSet<int>());
+            await using (var command = Command(connection, shared.ToString(), sharedParameters))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    termsById[reader.GetInt32(1)].Add(reader.GetInt32(0));
+                }
+            }
+
+            return ranked.Select(id => new SimilarClaimMatch(id, termsById[id].Select(i => distinctive[i]).ToList())).ToList();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The FTS5 expression for a query: each word or phrase a double-quoted FTS5 string (embedded quotes
+    /// doubled), a prefix <c>"word"*</c>, terms joined by AND within a group and groups by OR. Nothing the
+    /// reader typed can become an FTS5 operator, column filter or NEAR group.
+    /// </summary>
+    public static string ToFts5(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return string.Join(" OR ", query.Groups.Select(g => "(" + string.Join(" AND ", g.Select(Term)) + ")"));
+
+        static string Term(SearchTerm term) => term.Kind == SearchTermKind.Prefix ? Quote(term.Text) + "*" : Quote(term.Text);
+
+        static string Quote(string text) => "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>The claim's distinct words, lower-cased, without function words, in order of first use.</summary>
+    internal static List<string> ClaimWords(string text)
+    {
+        var words = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = new StringBuilder();
+        foreach (var c in text.Append(' '))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (current.Length >= 2 && !StopWords.Contains(current.ToString()) && seen.Add(current.ToString()) && words.Count < MaxClaimWords)
+            {
+                words.Add(current.ToString());
+            }
+
+            current.Clear();
+        }
+
+        return words;
+    }
+
+    private static string ClaimTextMatch(SearchQuery query) => "{Quote Summary} : (" + ToFts5(query) + ")";
+
+    /// <summary>The claim conditions of a filter as SQL over a "Claims" row aliased c, with their parameters.</summary>
+    private static (string Joins, string Conditions, List<(string Name, object Value)> Parameters) FilterSql(SearchKind kind, string table, SearchFilter filter)
+    {
+        var parameters = new List<(string, object)>();
+        if (kind == SearchKind.Documents)
+        {
+            if (filter.SourceId is { } documentId)
+            {
+                parameters.Add(("$source", documentId));
+                return ("", $"AND {table}.rowid = $source", parameters);
+            }
+
+            return ("", "", parameters);
+        }
+
+        if (!filter.HasClaimConditions)
+        {
+            return ("", "", parameters);
+        }
+
+        var joins = kind == SearchKind.Claims
+            ? $"""JOIN "Claims" c ON c."Id" = {table}.rowid"""
+            : $"""JOIN "Evidence" ev ON ev."Id" = {table}.rowid JOIN "Claims" c ON c."Id" = ev."ClaimId" """;
+        var conditions = new StringBuilder();
+        if (filter.Rating is { } rating)
+        {
+            parameters.Add(("$rating", (int)rating));
+            conditions.Append(""" AND c."CurrentRating" = $rating""");
+        }
+
+        if (filter.ClaimantSlug is { } claimant)
+        {
+            parameters.Add(("$claimant", claimant));
+            conditions.Append(""" AND c."ClaimantId" = (SELECT p."Id" FROM "Claimants" p WHERE p."Slug" = $claimant)""");
+        }
+
+        if (filter.TopicSlug is { } topic)
+        {
+            parameters.Add(("$topic", topic));
+            conditions.Append(""" AND EXISTS (SELECT 1 FROM "ClaimTopics" ct JOIN "Topics" t ON t."Id" = ct."TopicsId" WHERE ct."ClaimsId" = c."Id" AND t."Slug" = $topic)""");
+        }
+
+        // Dates are stored as ISO text, so text comparison is date comparison.
+        if (filter.From is { } from)
+        {
+            parameters.Add(("$from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            conditions.Append(""" AND c."SaidOn" >= $from""");
+        }
+
+        if (filter.To is { } to)
+        {
+            parameters.Add(("$to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            conditions.Append(""" AND c."SaidOn" <= $to""");
+        }
+
+        if (filter.SourceId is { } sourceId)
+        {
+            parameters.Add(("$source", sourceId));
+            conditions.Append("""
+                 AND (EXISTS (SELECT 1 FROM "ClaimAppearances" a JOIN "Passages" pa ON pa."Id" = a."PassageId" WHERE a."ClaimId" = c."Id" AND pa."SourceId" = $source)
+                   OR EXISTS (SELECT 1 FROM "Evidence" e2 JOIN "Passages" pe ON pe."Id" = e2."PassageId" WHERE e2."ClaimId" = c."Id" AND pe."SourceId" = $source))
+                """);
+        }
+
+        return (joins, conditions.ToString(), parameters);
+    }
+
+    private async Task<T> WithConnectionAsync<T>(Func<DbConnection, Task<T>> action, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await action(db.Database.GetDbConnection());
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private DbCommand Command(DbConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+#pragma warning disable CA2100 // The SQL text holds only constants, integers and parameter names; values are bound.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private async Task<object?> ScalarAsync(DbConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    private sealed record KindSql(string Table, string Weights, int HeadingColumn, int SnippetColumn);
+}

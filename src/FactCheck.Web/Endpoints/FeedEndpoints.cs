@@ -1,0 +1,15 @@
+using FactCheck.Web.Services;
+
+namespace FactCheck.Web.Endpoints;
+
+public static class FeedEndpoints
+{
+    /// <summary>Maps /feeds/verdicts.atom: an Atom 1.0 document, not a page, so a minimal API rather than a component.</summary>
+    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(SiteUrls.VerdictsFeed, async (HttpContext context, FeedService feeds, CancellationToken cancellationToken) =>
+            Results.Bytes(await feeds.BuildVerdictsFeedAsync(context.Request, cancellationToken), FeedService.ContentType))
+            .WithName("VerdictsFeed");
+        return endpoints;
+    }
+}

@@ -1,0 +1,145 @@
+using FactCheck.Data;
+using FactCheck.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck.Web.Services;
+
+/// <summary>
+/// A topic as a timeline, oldest first, in four queries (topic, claims, verdicts, evidence): each claim when
+/// it was said, each published verdict as of its date, and the dated evidence between them.
+/// </summary>
+public sealed class TopicPageService(FactCheckDbContext db)
+{
+    public async Task<IReadOnlyList<TopicSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.Topics.AsNoTracking()
+            .OrderBy(t => t.Name)
+            .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, t.Claims.Count))
+            .ToListAsync(cancellationToken);
+
+    public async Task<TopicPageModel?> GetAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        var topic = await db.Topics.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Description })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (topic is null)
+        {
+            return null;
+        }
+
+        var claims = await db.Claims.AsNoTracking()
+            .Where(c => c.Topics.Any(t => t.Id == topic.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Summary,
+                c.Quote,
+                c.IsVerbatim,
+                c.SaidOn,
+                c.SaidWhere,
+                c.CurrentRating,
+                ClaimantName = c.Claimant.Name,
+                ClaimantSlug = c.Claimant.Slug,
+            })
+            .ToListAsync(cancellationToken);
+
+        var verdicts = await db.Verdicts.AsNoTracking()
+            .Where(v => v.Status == VerdictStatus.Published && v.Claim.Topics.Any(t => t.Id == topic.Id))
+            .Select(v => new { v.Id, v.ClaimId, v.Rating, v.Headline, v.Author, v.AsOf, v.PublishedAtUtc })
+            .ToListAsync(cancellationToken);
+
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.Claim.Topics.Any(t => t.Id == topic.Id))
+            .Select(e => new
+            {
+                e.Id,
+                e.ClaimId,
+                e.Stance,
+                e.Organization,
+                e.FoundOn,
+                e.PassageId,
+                e.Passage.Exact,
+                e.Passage.Start,
+                e.Passage.SourceId,
+                SourceSlug = e.Passage.Source.Slug,
+                SourceTitle = e.Passage.Source.Title,
+                SourcePublisher = e.Passage.Source.Publisher,
+            })
+            .ToListAsync(cancellationToken);
+
+        var claimsById = claims.ToDictionary(c => c.Id);
+        var events = new List<(TimelineEvent Event, DateOnly SortDate, int KindOrder, int Id)>();
+
+        foreach (var c in claims)
+        {
+            events.Add((new TimelineClaim(
+                c.SaidOn, c.Id, c.Summary, SiteUrls.Claim(c.Id, c.Slug), c.Quote, c.IsVerbatim,
+                c.ClaimantName, SiteUrls.Claimant(c.ClaimantSlug), c.SaidWhere, c.CurrentRating), TimelineOrder.End(c.SaidOn), 0, c.Id));
+        }
+
+        foreach (var group in evidence.GroupBy(e => (e.Organization, e.FoundOn, e.SourceId)))
+        {
+            var first = group.MinBy(e => e.Id)!;
+            var passages = group
+                .DistinctBy(e => e.PassageId)
+                .OrderBy(e => e.Start)
+                .Select(e => new TimelinePassage(e.Exact, SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId)))
+                .ToList();
+            var citedBy = group
+                .GroupBy(e => e.ClaimId)
+                .OrderBy(g => claimsById[g.Key].SaidOn.Date)
+                .ThenBy(g => g.Key)
+                .Select(g => new TimelineCitation(
+                    claimsById[g.Key].Summary,
+                    SiteUrls.Claim(g.Key, claimsById[g.Key].Slug),
+                    g.Select(e => e.Stance).Distinct().Order().ToList()))
+                .ToList();
+            events.Add((new TimelineEvidence(group.Key.FoundOn, first.Id, first.Organization, first.SourceTitle, first.SourcePublisher, passages, citedBy),
+                TimelineOrder.End(group.Key.FoundOn), 1, first.Id));
+        }
+
+        foreach (var perClaim in verdicts.GroupBy(v => v.ClaimId))
+        {
+            var claim = claimsById[perClaim.Key];
+            var current = CurrentVerdicts.NewestFirst(perClaim, v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id).First();
+            foreach (var v in perClaim)
+            {
+                // A verdict cannot precede the statement it rates, even when it is dated only to the month.
+                var sortDate = TimelineOrder.Max(TimelineOrder.End(v.AsOf), TimelineOrder.End(claim.SaidOn));
+                events.Add((new TimelineVerdict(v.AsOf, v.Id, v.Rating, v.Headline, v.Author, v.Id == current.Id, claim.Summary, SiteUrls.Claim(claim.Id, claim.Slug)),
+                    sortDate, 2, v.Id));
+            }
+        }
+
+        return new TopicPageModel(
+            topic.Slug,
+            topic.Name,
+            topic.Description,
+            claims.Count,
+            events
+                .OrderBy(e => e.SortDate)
+                .ThenBy(e => e.KindOrder)
+                .ThenBy(e => e.Event.Date.Date)
+                .ThenBy(e => e.Id)
+                .Select(e => e.Event)
+                .ToList());
+    }
+}
+
+/// <summary>
+/// Where a date sits on a timeline. An event known only to its month or year is placed at the end of that
+/// period, when it was certainly on the record: "July 2021" after 17 July, "2021" after 5 December 2021.
+/// On the same date a statement comes first, then the evidence, then the verdicts that weighed it.
+/// </summary>
+public static class TimelineOrder
+{
+    public static DateOnly End(ReportedDate date) => date.Precision switch
+    {
+        DatePrecision.Year => new DateOnly(date.Date.Year, 12, 31),
+        DatePrecision.Month => date.Date.AddMonths(1).AddDays(-1),
+        _ => date.Date,
+    };
+
+    public static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+}
