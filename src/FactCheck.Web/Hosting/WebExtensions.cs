@@ -31,6 +31,7 @@ public static class WebExtensions
         builder.Services.AddScoped<HomePageService>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<SimilarClaims>();
+        builder.AddFactCheckOutputCache();
         builder.Services.AddClaimBrowsing(builder.Configuration);
         return builder;
     }
@@ -51,6 +52,7 @@ public static class WebExtensions
         app.UseRouting();
         app.UseSerilogRequestLogging();
         app.UseAntiforgery();
+        app.UseFactCheckOutputCache();
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();

@@ -1,0 +1,41 @@
+using FactCheck.Data;
+using FactCheck.Web.Services;
+
+namespace FactCheck.Web.Hosting;
+
+public static class OutputCachingExtensions
+{
+    /// <summary>
+    /// ASP.NET Core output caching for the reader's pages (<see cref="OutputCacheReaderPolicy"/>, applied as
+    /// the base policy so that every reader page is covered whoever maps it), and the EF Core interceptor that
+    /// evicts pages when a save changes what they show (<see cref="OutputCacheEviction"/>).
+    /// </summary>
+    public static WebApplicationBuilder AddFactCheckOutputCache(this WebApplicationBuilder builder)
+    {
+        var settings = OutputCacheSettings.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddOutputCache(options =>
+        {
+            options.SizeLimit = settings.SizeLimitBytes;
+            options.DefaultExpirationTimeSpan = settings.Expiry;
+            var policy = new OutputCacheReaderPolicy(settings.Expiry);
+            options.AddBasePolicy(policy);
+            options.AddPolicy(OutputCacheReaderPolicy.Name, policy);
+        });
+
+        builder.Services.AddSingleton<OutputCacheEviction>();
+        builder.Services.ConfigureDbContext<FactCheckDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<OutputCacheEviction>()));
+        return builder;
+    }
+
+    /// <summary>The middleware, unless OutputCache:Enabled is false (eviction then has nothing to evict).</summary>
+    public static WebApplication UseFactCheckOutputCache(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<OutputCacheSettings>().Enabled)
+        {
+            app.UseOutputCache();
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace FactCheck.Web.Services;
+
+/// <summary>
+/// Which responses the output cache may keep: anonymous GET/HEAD requests for the reader's pages only
+/// (home, claims, sources, claimants, topics, search, feeds), answered 200 without a cookie. An allowlist of
+/// paths rather than "every page" so that a page added later (an editor's desk, a form) is not cached until
+/// someone decides it may be. Each entry is tagged so that writes can evict it (see <see cref="OutputCacheEviction"/>):
+/// "reader" on everything, claim-{id} and source-{id} on those pages, "lists" on pages that list many claims.
+/// </summary>
+public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolicy
+{
+    public const string Name = "reader";
+    public const string AllTag = "reader";
+    public const string ListsTag = "lists";
+
+    public static string ClaimTag(int id) => string.Create(CultureInfo.InvariantCulture, $"claim-{id}");
+
+    public static string SourceTag(int id) => string.Create(CultureInfo.InvariantCulture, $"source-{id}");
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var tags = TagsFor(context.HttpContext);
+        if (tags is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+
+        // Concurrent misses for one page wait for a single render instead of all hitting the database.
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = expiry;
+
+        // Filters and paging live in the query string: ?rating=misleading&page=2 is its own page.
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.Tags.Add(AllTag);
+        foreach (var tag in tags)
+        {
+            context.Tags.Add(tag);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+
+        // Only complete pages: not redirects, not 404s, not anything that sets a cookie (it would be sent to everyone).
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The tags for a cacheable request, or null when the response must not be cached.</summary>
+    internal static IReadOnlyList<string>? TagsFor(HttpContext httpContext)
+    {
+        var request = httpContext.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || request.Headers.Authorization.Count > 0
+            || httpContext.User.Identity?.IsAuthenticated == true
+            || HasSignInCookie(request))
+        {
+            return null;
+        }
+
+        var segments = (request.Path.Value ?? "/").Trim('/').Split('/');
+        return segments switch
+        {
+            [""] => [ListsTag],
+            ["claims"] or ["claimants"] or ["topics"] or ["search"] => [ListsTag],
+            ["claims", _] or ["claims", _, _] when TryId(segments[1], out var claim) => [ClaimTag(claim)],
+            ["sources", _] or ["sources", _, _] when TryId(segments[1], out var source) => [SourceTag(source)],
+            ["claimants", _] or ["topics", _] or ["feeds", _] => [ListsTag],
+            _ => null,
+        };
+    }
+
+    // A sign-in cookie marks a reader as somebody even before any authentication middleware exists to say so.
+    private static bool HasSignInCookie(HttpRequest request)
+    {
+        foreach (var name in request.Cookies.Keys)
+        {
+            if (name.StartsWith(".AspNetCore.", StringComparison.Ordinal) && !name.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryId(string text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+}

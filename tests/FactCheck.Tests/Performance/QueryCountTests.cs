@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using FactCheck.Data;
+using FactCheck.Data.Entities;
+using FactCheck.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactCheck.Tests.Performance;
+
+/// <summary>
+/// The site with every SQL command recorded against the request that issued it, and the output cache
+/// off so that every request really reaches the database.
+/// </summary>
+public sealed class QueryCountAppFactory : FactCheckAppFactory
+{
+    public ConcurrentQueue<(string Request, string Sql)> Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("OutputCache:Enabled", "false");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.ConfigureDbContext<FactCheckDbContext>((provider, options) =>
+                options.AddInterceptors(new CommandRecorder(provider.GetRequiredService<IHttpContextAccessor>(), Commands)));
+        });
+    }
+
+    private sealed class CommandRecorder(IHttpContextAccessor http, ConcurrentQueue<(string Request, string Sql)> commands) : DbCommandInterceptor
+    {
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Record(DbCommand command)
+        {
+            if (http.HttpContext?.Request is { } request)
+            {
+                commands.Enqueue((request.Path + request.QueryString, command.CommandText));
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Each reader page reads the database a handful of times whatever the amount of data behind it:
+/// no query per evidence item, per claim in a list or per search hit.
+/// </summary>
+public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<QueryCountAppFactory>, IDisposable
+{
+    private const int Handful = 8;
+
+    private readonly HttpClient _client = app.CreateHttpClient();
+
+    public static TheoryData<string> Pages => ["home", "claim", "source", "claims", "claims-filtered", "claimant", "topic", "search", "feed"];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_issues_at_most_a_handful_of_queries(string page)
+    {
+        var path = await PathOfAsync(page);
+        var commands = await CommandsForAsync(path);
+        Assert.True(commands.Count <= Handful, $"{path} issued {commands.Count} SQL commands (at most {Handful} allowed):\n{string.Join("\n---\n", commands)}");
+    }
+
+    [Fact]
+    public async Task Claim_page_issues_the_same_queries_however_much_evidence_it_has()
+    {
+        var claim = await SeededClaims.LoadAsync(app, "mujahid-amnesty-for-all-employees");
+        var before = await CommandsForAsync(claim.Path);
+
+        // Twelve more evidence items, each citing its own passage of a seed document.
+        await app.QueryAsync(async db =>
+        {
+            var source = await db.Sources.OrderBy(s => s.Id).FirstAsync();
+            var taken = await db.Passages.Where(p => p.SourceId == source.Id).Select(p => p.Start).ToListAsync();
+            var added = 0;
+            for (var start = 0; added < 12 && start + 20 <= source.Text.Length; start += 40)
+            {
+                if (taken.Contains(start))
+                {
+                    continue;
+                }
+
+                var passage = new Passage { SourceId = source.Id, Start = start, End = start + 20, Exact = source.Text[start..(start + 20)], Prefix = "", Suffix = "" };
+                db.Evidence.Add(new Evidence
+                {
+                    ClaimId = claim.Id,
+                    Passage = passage,
+                    Stance = Stance.AddsContext,
+                    Note = $"Added evidence {added}",
+                    Organization = "Query count test",
+                    FoundOn = ReportedDate.Year(2022),
+                });
+                added++;
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await _client.GetStringAsync(new Uri(claim.Path, UriKind.Relative));
+        Assert.Contains("Added evidence 11", page, StringComparison.Ordinal);
+        var after = await CommandsForAsync(claim.Path);
+        Assert.Equal(before.Count, after.Count);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<IReadOnlyList<string>> CommandsForAsync(string path)
+    {
+        _ = app.BaseAddress;
+        while (app.Commands.TryDequeue(out _))
+        {
+        }
+
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} returned {(int)response.StatusCode}");
+        await response.Content.ReadAsStringAsync();
+        return app.Commands.Where(c => c.Request == path).Select(c => c.Sql).ToList();
+    }
+
+    private async Task<string> PathOfAsync(string page)
+    {
+        var balki = await SeededClaims.LoadAsync(app, SeededClaims.BalkiKey);
+        return page switch
+        {
+            "home" => "/",
+            "claim" => balki.Path,
+            "source" => balki.Evidence[0].SourcePath,
+            "claims" => "/claims",
+            "claims-filtered" => "/claims?rating=misleading&sort=rating",
+            "claimant" => "/claimants/" + await app.QueryAsync(db => db.Claims.Where(c => c.Id == balki.Id).Select(c => c.Claimant.Slug).SingleAsync()),
+            "topic" => "/topics/taliban-amnesty-pledges",
+            "search" => "/search?q=amnesty",
+            "feed" => "/feeds/verdicts.atom",
+            _ => throw new ArgumentOutOfRangeException(nameof(page), page, "Unknown page."),
+        };
+    }
+}
