@@ -16,11 +16,17 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.Property(c => c.SaidWhere).HasMaxLength(500);
         builder.ComplexProperty(c => c.SaidOn, d => ReportedDateMapping.Map(d, "SaidOn"));
         builder.HasOne(c => c.Claimant).WithMany(p => p.Claims).HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity("ClaimTopics");
+        builder.HasMany(c => c.Topics).WithMany(t => t.Claims).UsingEntity(ClaimConfigurationNames.ClaimTopicsTable);
         builder.HasMany(c => c.Appearances).WithOne(a => a.Claim).HasForeignKey(a => a.ClaimId);
         builder.HasMany(c => c.Evidence).WithOne(e => e.Claim).HasForeignKey(e => e.ClaimId);
         builder.HasMany(c => c.Verdicts).WithOne(v => v.Claim).HasForeignKey(v => v.ClaimId);
         builder.HasIndex(c => c.ClaimantId);
         builder.HasIndex(c => c.CurrentRating);
     }
+}
+
+public static class ClaimConfigurationNames
+{
+    /// <summary>The claim–topic join table, a shared-type entity with columns ClaimsId and TopicsId.</summary>
+    public const string ClaimTopicsTable = "ClaimTopics";
 }

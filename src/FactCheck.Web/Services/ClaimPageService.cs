@@ -25,13 +25,21 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                 c.SaidOn,
                 c.SaidWhere,
                 Claimant = new ClaimantView(c.Claimant.Name, c.Claimant.Kind, c.Claimant.Role, c.Claimant.Affiliation, c.Claimant.Slug),
-                Topics = c.Topics.OrderBy(t => t.Name).Select(t => new TopicLink(t.Slug, t.Name)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
             return null;
         }
+
+        // Its own query, starting from the claim: nested in the one above, SQLite joined every claim-topic
+        // row of the archive before picking this claim's (67 ms at 100,000 claims, against under 1 ms).
+        var topics = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .SelectMany(c => c.Topics)
+            .OrderBy(t => t.Name)
+            .Select(t => new TopicLink(t.Slug, t.Name))
+            .ToListAsync(cancellationToken);
 
         // Projections, not Include: a source's full text is large and this page needs only its metadata.
         var evidence = await db.Evidence.AsNoTracking()
@@ -86,7 +94,7 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
             claim.Claimant,
             claim.SaidOn,
             claim.SaidWhere,
-            claim.Topics,
+            topics,
             history.FirstOrDefault(),
             history.Skip(1).ToList(),
             evidence

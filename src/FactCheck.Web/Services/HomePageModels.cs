@@ -8,9 +8,7 @@ public sealed record LatestVerdictView(int ClaimId, string ClaimSummary, string 
     public string AsOfDisplay => AsOf.ToDisplayString();
 }
 
-public sealed record TopicClaimView(int ClaimId, string Summary, string Url, string ClaimantName, ReportedDate SaidOn, Rating? CurrentRating);
-
-public sealed record TopicView(string Slug, string Name, string? Description, IReadOnlyList<TopicClaimView> Claims)
+public sealed record TopicView(string Slug, string Name, string? Description, int ClaimCount)
 {
     public string AnchorId => "topic-" + Slug;
 }

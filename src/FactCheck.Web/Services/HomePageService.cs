@@ -1,10 +1,9 @@
 using FactCheck.Data;
-using FactCheck.Data.Verdicts;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Services;
 
-/// <summary>The home page: the latest current verdicts and every topic with its claims.</summary>
+/// <summary>The home page: the latest current verdicts and every topic, each linking to its timeline.</summary>
 public sealed class HomePageService(FactCheckDbContext db)
 {
     public const int LatestCount = 10;
@@ -13,8 +12,9 @@ public sealed class HomePageService(FactCheckDbContext db)
     {
         // Only current verdicts: a claim re-rated twice appears once, with its present rating.
         var latest = await CurrentVerdicts.Query(db).AsNoTracking()
+            // Publication time, then id: both follow the PublishedAtUtc index, so this reads ten rows rather
+            // than sorting every verdict (300 ms at 130,000 verdicts with the as-of date in between).
             .OrderByDescending(v => v.PublishedAtUtc)
-            .ThenByDescending(v => v.AsOf.Date)
             .ThenByDescending(v => v.Id)
             .Take(LatestCount)
             .Select(v => new
@@ -29,39 +29,15 @@ public sealed class HomePageService(FactCheckDbContext db)
             })
             .ToListAsync(cancellationToken);
 
+        // Topics with their size, not their claims: an archive of years of work does not fit one page.
+        // Each links to its timeline.
         var topics = await db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
-            .Select(t => new
-            {
-                t.Slug,
-                t.Name,
-                t.Description,
-                Claims = t.Claims
-                    .OrderBy(c => c.SaidOn.Date)
-                    .ThenBy(c => c.Id)
-                    .Select(c => new { c.Id, c.Slug, c.Summary, ClaimantName = c.Claimant.Name, c.SaidOn })
-                    .ToList(),
-            })
+            .Select(t => new TopicView(t.Slug, t.Name, t.Description, db.ClaimTopicLinks.Count(link => EF.Property<int>(link, "TopicsId") == t.Id)))
             .ToListAsync(cancellationToken);
-
-        var claimIds = topics.SelectMany(t => t.Claims).Select(c => c.Id).Distinct().ToList();
-        var ratings = await CurrentVerdicts.Query(db).AsNoTracking()
-            .Where(v => claimIds.Contains(v.ClaimId))
-            .Select(v => new { v.ClaimId, v.Rating })
-            .ToDictionaryAsync(v => v.ClaimId, v => v.Rating, cancellationToken);
 
         return new HomePageModel(
             latest.Select(v => new LatestVerdictView(v.ClaimId, v.ClaimSummary, SiteUrls.Claim(v.ClaimId, v.ClaimSlug), v.ClaimantName, v.Rating, v.Headline, v.AsOf)).ToList(),
-            topics.Select(t => new TopicView(
-                t.Slug,
-                t.Name,
-                t.Description,
-                t.Claims.Select(c => new TopicClaimView(
-                    c.Id,
-                    c.Summary,
-                    SiteUrls.Claim(c.Id, c.Slug),
-                    c.ClaimantName,
-                    c.SaidOn,
-                    ratings.TryGetValue(c.Id, out var rating) ? rating : (Rating?)null)).ToList())).ToList());
+            topics);
     }
 }

@@ -56,9 +56,21 @@ public sealed record TimelineEvidence(
         string.Equals(Organization.Trim(), SourcePublisher.Trim(), StringComparison.OrdinalIgnoreCase) ? null : SourcePublisher;
 }
 
-public sealed record TopicPageModel(string Slug, string Name, string? Description, int ClaimCount, IReadOnlyList<TimelineEvent> Events)
+/// <param name="Page">Which page of the topic's claims, oldest first, the events belong to.</param>
+public sealed record TopicPageModel(string Slug, string Name, string? Description, int ClaimCount, int Page, int PageCount, int ClaimsPerPage, IReadOnlyList<TimelineEvent> Events)
 {
+    public int FirstClaimShown => ((Page - 1) * ClaimsPerPage) + 1;
+
+    public int LastClaimShown => Math.Min(Page * ClaimsPerPage, ClaimCount);
+
     public string Url => SiteUrls.Topic(Slug);
+
+    /// <summary>The canonical URL of this page of the timeline.</summary>
+    public string PageUrl(int page) => page <= 1 ? Url : $"{Url}?page={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    public string? EarlierUrl => Page > 1 ? PageUrl(Page - 1) : null;
+
+    public string? LaterUrl => Page < PageCount ? PageUrl(Page + 1) : null;
 
     public string ClaimsUrl => SiteUrls.Claims(topic: Slug);
 }

@@ -5,18 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Services;
 
 /// <summary>
-/// A topic as a timeline, oldest first, in four queries (topic, claims, verdicts, evidence): each claim when
-/// it was said, each published verdict as of its date, and the dated evidence between them.
+/// A topic as a timeline, oldest first: each claim when it was said, each published verdict as of its date,
+/// and the dated evidence between them. Long topics are paged by claims (Browse:PageSize, oldest first), each
+/// page carrying its claims' verdicts and evidence, in five small queries whatever the topic's size.
 /// </summary>
-public sealed class TopicPageService(FactCheckDbContext db)
+public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions options)
 {
     public async Task<IReadOnlyList<TopicSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
-            .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, t.Claims.Count))
+            .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, db.ClaimTopicLinks.Count(link => EF.Property<int>(link, "TopicsId") == t.Id)))
             .ToListAsync(cancellationToken);
 
-    public async Task<TopicPageModel?> GetAsync(string slug, CancellationToken cancellationToken = default)
+    /// <param name="page">1-based; a page past the last shows the last.</param>
+    public async Task<TopicPageModel?> GetAsync(string slug, int page = 1, CancellationToken cancellationToken = default)
     {
         var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
@@ -27,8 +29,16 @@ public sealed class TopicPageService(FactCheckDbContext db)
             return null;
         }
 
-        var claims = await db.Claims.AsNoTracking()
-            .Where(c => c.Topics.Any(t => t.Id == topic.Id))
+        // From the topic's join rows, not from every claim: the ClaimTopics index finds them directly.
+        var topicClaims = db.Topics.AsNoTracking().Where(t => t.Id == topic.Id).SelectMany(t => t.Claims);
+        var claimCount = await topicClaims.CountAsync(cancellationToken);
+        var claimsPerPage = options.PageSize;
+        var pageCount = Math.Max(1, (claimCount + claimsPerPage - 1) / claimsPerPage);
+        page = Math.Clamp(page, 1, pageCount);
+        var claims = await topicClaims
+            .OrderBy(c => c.SaidOn.Date).ThenBy(c => c.Id)
+            .Skip((page - 1) * claimsPerPage)
+            .Take(claimsPerPage)
             .Select(c => new
             {
                 c.Id,
@@ -44,13 +54,16 @@ public sealed class TopicPageService(FactCheckDbContext db)
             })
             .ToListAsync(cancellationToken);
 
+        // By the page's claim ids (at most a page of them), so the verdict and evidence indexes on ClaimId do
+        // the work: a condition on the topic would walk every evidence row of the archive.
+        var claimIds = claims.Select(c => c.Id).ToList();
         var verdicts = await db.Verdicts.AsNoTracking()
-            .Where(v => v.Status == VerdictStatus.Published && v.Claim.Topics.Any(t => t.Id == topic.Id))
+            .Where(v => v.Status == VerdictStatus.Published && claimIds.Contains(v.ClaimId))
             .Select(v => new { v.Id, v.ClaimId, v.Rating, v.Headline, v.Author, v.AsOf, v.PublishedAtUtc })
             .ToListAsync(cancellationToken);
 
         var evidence = await db.Evidence.AsNoTracking()
-            .Where(e => e.Claim.Topics.Any(t => t.Id == topic.Id))
+            .Where(e => claimIds.Contains(e.ClaimId))
             .Select(e => new
             {
                 e.Id,
@@ -116,7 +129,10 @@ public sealed class TopicPageService(FactCheckDbContext db)
             topic.Slug,
             topic.Name,
             topic.Description,
-            claims.Count,
+            claimCount,
+            page,
+            pageCount,
+            claimsPerPage,
             events
                 .OrderBy(e => e.SortDate)
                 .ThenBy(e => e.KindOrder)
