@@ -24,7 +24,7 @@ public sealed class ClaimBrowseService(FactCheckDbContext db, BrowseOptions opti
     {
         var filter = ClaimFilter.Parse(query);
         var pageSize = options.PageSize;
-        var filtered = filter.Apply(db.Claims.AsNoTracking());
+        var filtered = filter.Apply(db.Claims.AsNoTracking(), db);
         var total = await filtered.CountAsync(cancellationToken);
 
         var rows = total == 0 || (long)(filter.Page - 1) * pageSize >= total
