@@ -62,7 +62,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Changes are accepted only once the derived data is written too: if that fails and the
+            // transaction rolls back, the tracker must still hold the changes, so a retry saves them.
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             var ids = touched.Resolve();
             await RefreshCurrentRatingsAsync(ids.RatedClaimIds, cancellationToken);
             var claimIds = ids.ClaimIds.ToHashSet();
@@ -75,6 +77,11 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
             }
 
             return saved;
@@ -155,34 +162,41 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
             return touched;
         }
 
+        /// <summary>
+        /// The ids after the save. Read from the entries, not the entities: until changes are accepted, a
+        /// new row's generated key lives in its entry, and the entity's property may still be 0.
+        /// </summary>
         public Ids Resolve()
         {
             var ids = new Ids([.. _deletedClaimIds], [.. _deletedEvidenceIds], [.. _deletedSourceIds], [], []);
             foreach (var entry in _entries)
             {
+                var id = Key(entry, "Id");
                 switch (entry.Entity)
                 {
-                    case Claim c:
-                        ids.ClaimIds.Add(c.Id);
-                        ids.RatedClaimIds.Add(c.Id);
+                    case Claim:
+                        ids.ClaimIds.Add(id);
+                        ids.RatedClaimIds.Add(id);
                         break;
-                    case Entities.Evidence e:
-                        ids.EvidenceIds.Add(e.Id);
+                    case Entities.Evidence:
+                        ids.EvidenceIds.Add(id);
                         break;
-                    case Source s:
-                        ids.SourceIds.Add(s.Id);
+                    case Source:
+                        ids.SourceIds.Add(id);
                         break;
-                    case Claimant p:
-                        ids.ClaimantIds.Add(p.Id);
+                    case Claimant:
+                        ids.ClaimantIds.Add(id);
                         break;
-                    case Verdict v:
-                        ids.RatedClaimIds.Add(v.ClaimId);
+                    case Verdict:
+                        ids.RatedClaimIds.Add(Key(entry, nameof(Verdict.ClaimId)));
                         break;
                 }
             }
 
             return ids;
         }
+
+        private static int Key(EntityEntry entry, string property) => (int)entry.Property(property).CurrentValue!;
 
         public sealed record Ids(HashSet<int> ClaimIds, HashSet<int> EvidenceIds, HashSet<int> SourceIds, HashSet<int> ClaimantIds, HashSet<int> RatedClaimIds);
     }

@@ -17,5 +17,8 @@ internal sealed class VerdictEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.ComplexProperty(v => v.AsOf, d => ReportedDateMapping.Map(d, "AsOf"));
         builder.HasIndex(v => new { v.ClaimId, v.Status });
         builder.HasIndex(v => v.PublishedAtUtc);
+
+        // A published verdict says when: the current-verdict rule and the feed order by it.
+        builder.ToTable(t => t.HasCheckConstraint("CK_Verdicts_PublishedHasDate", "\"Status\" <> 'Published' OR \"PublishedAtUtc\" IS NOT NULL"));
     }
 }

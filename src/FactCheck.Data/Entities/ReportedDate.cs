@@ -63,6 +63,17 @@ public readonly record struct ReportedDate(DateOnly Date, DatePrecision Precisio
         return numbers.Length is >= 1 and <= 3;
     }
 
+    /// <summary>
+    /// The last day of the period the date names: when the event was certainly on the record. Built from
+    /// the year and month, never by adding a month, which overflows for December 9999.
+    /// </summary>
+    public DateOnly LastDay => Precision switch
+    {
+        DatePrecision.Year => new DateOnly(Date.Year, 12, 31),
+        DatePrecision.Month => new DateOnly(Date.Year, Date.Month, DateTime.DaysInMonth(Date.Year, Date.Month)),
+        _ => Date,
+    };
+
     /// <summary>ISO 8601 to the known precision: "2021-12-05", "2021-12" or "2021".</summary>
     public string ToIsoString() => Precision switch
     {

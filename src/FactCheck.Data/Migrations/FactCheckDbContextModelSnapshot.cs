@@ -429,7 +429,10 @@ namespace FactCheck.Data.Migrations
 
                     b.HasIndex("ClaimId", "Status");
 
-                    b.ToTable("Verdicts");
+                    b.ToTable("Verdicts", t =>
+                        {
+                            t.HasCheckConstraint("CK_Verdicts_PublishedHasDate", "\"Status\" <> 'Published' OR \"PublishedAtUtc\" IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("ClaimTopics", b =>

@@ -39,9 +39,12 @@ public static class PassageLocator
     /// </summary>
     public static LocatedPassage? Reanchor(string text, int start, string exact, string prefix, string suffix)
     {
-        if (start >= 0 && start + exact.Length <= text.Length && string.CompareOrdinal(text, start, exact, 0, exact.Length) == 0)
+        // The recorded offset still holds the same words in the same context: nothing moved. The context
+        // matters: after an edit, the offset may hold another occurrence of a short, repeated quote.
+        if (start >= 0 && start + exact.Length <= text.Length && string.CompareOrdinal(text, start, exact, 0, exact.Length) == 0
+            && At(text, start, exact.Length) is var here && here.Prefix == prefix && here.Suffix == suffix)
         {
-            return At(text, start, exact.Length);
+            return here;
         }
 
         LocatedPassage? best = null;

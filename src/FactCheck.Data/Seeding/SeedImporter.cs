@@ -95,6 +95,10 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             texts[source.File] = await File.ReadAllTextAsync(path, new UTF8Encoding(false, true), cancellationToken);
             Check(problems, Enum.TryParse<SourceKind>(source.Kind, out _), $"{source.File}: unknown kind '{source.Kind}'.");
             Check(problems, ReportedDate.TryParse(source.Published, out _), $"{source.File}: publication date '{source.Published}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+            foreach (var (field, url) in new[] { ("originalUrl", source.OriginalUrl), ("archiveUrl", source.ArchiveUrl) })
+            {
+                Check(problems, url is null || MarkdownRenderer.IsWebUrl(url), $"{source.File}: {field} '{url}' is not an absolute http or https URL.");
+            }
         }
 
         CheckUnique(problems, archive.Sources.Select(s => s.File), "document");
@@ -141,6 +145,18 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             if (claim.Verbatim && !claim.Appearances.Any(a => texts.TryGetValue(a.Source, out var t) && t.Contains(claim.Quote, StringComparison.Ordinal)))
             {
                 problems.Add($"{where}: the statement is marked verbatim but occurs in none of its appearances' documents: \"{claim.Quote}\"");
+            }
+
+            // One passage is one piece of evidence (or one appearance) per claim; a second entry would
+            // silently overwrite the first's stance and note.
+            foreach (var twice in claim.Evidence.GroupBy(e => (e.Source, e.Quote, e.Occurrence)).Where(g => g.Count() > 1))
+            {
+                problems.Add($"{twice.Key.Source}: {where}: the same passage is cited as evidence {twice.Count()} times: \"{twice.Key.Quote}\"");
+            }
+
+            foreach (var twice in claim.Appearances.GroupBy(a => (a.Source, a.Quote, a.Occurrence)).Where(g => g.Count() > 1))
+            {
+                problems.Add($"{twice.Key.Source}: {where}: the same passage is listed as an appearance {twice.Count()} times: \"{twice.Key.Quote}\"");
             }
 
             foreach (var evidence in claim.Evidence)

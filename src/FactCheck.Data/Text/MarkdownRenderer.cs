@@ -77,8 +77,26 @@ public sealed class MarkdownRenderer
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// True for a URL a document record may link to: absolute http or https. Stored document URLs are
+    /// rendered as links, so they get a stricter rule than Markdown (no mailto, nothing relative).
+    /// </summary>
+    public static bool IsWebUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>
+    /// How far headings are shifted down. Rationales render inside a page section under the page's
+    /// h1 and the verdict's h2, so an author's "# Background" becomes an h3 and the outline stays whole.
+    /// </summary>
+    public const int HeadingShift = 2;
+
     private static void Neutralise(MarkdownDocument document)
     {
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            heading.Level = Math.Min(6, heading.Level + HeadingShift);
+        }
+
         foreach (var definition in document.Descendants<LinkReferenceDefinition>())
         {
             if (!IsSafeUrl(definition.Url))

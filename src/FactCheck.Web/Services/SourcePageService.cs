@@ -67,10 +67,12 @@ public sealed class SourcePageService(FactCheckDbContext db)
             .ToListAsync(cancellationToken);
 
         var claimIds = evidence.Select(e => e.ClaimId).Concat(appearances.Select(a => a.ClaimId)).Distinct().ToList();
-        var ratings = await CurrentVerdicts.Query(db).AsNoTracking()
-            .Where(v => claimIds.Contains(v.ClaimId))
-            .Select(v => new { v.ClaimId, v.Rating })
-            .ToDictionaryAsync(v => v.ClaimId, v => v.Rating, cancellationToken);
+        // The stored current rating (one rule, kept by the DbContext), not re-derived here: two derivations
+        // could disagree, and a claim must show one rating wherever it appears.
+        var ratings = await db.Claims.AsNoTracking()
+            .Where(c => claimIds.Contains(c.Id) && c.CurrentRating != null)
+            .Select(c => new { c.Id, c.CurrentRating })
+            .ToDictionaryAsync(c => c.Id, c => c.CurrentRating!.Value, cancellationToken);
 
         var citations = appearances
             .Select(a => new

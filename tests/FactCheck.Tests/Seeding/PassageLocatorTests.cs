@@ -45,3 +45,22 @@ public sealed class PassageLocatorTests
         Assert.Null(PassageLocator.Reanchor("Nothing here.", 3, "“yes”", "", ""));
     }
 }
+
+public sealed class PassageLocatorContextTests
+{
+    [Fact]
+    public void An_edit_that_puts_another_occurrence_at_the_old_offset_does_not_move_the_citation()
+    {
+        const string Original = "A “no”. B “no”.";
+        var cited = PassageLocator.Find(Original, "“no”", occurrence: 2)!;
+
+        // The edit replaces the opening so that the first “no” now stands exactly at the cited offset.
+        var edited = new string('X', cited.Start) + "“no”. B “no”.";
+        Assert.Equal(cited.Start, edited.IndexOf("“no”", StringComparison.Ordinal));
+
+        var found = PassageLocator.Reanchor(edited, cited.Start, cited.Exact, cited.Prefix, cited.Suffix);
+
+        Assert.NotNull(found);
+        Assert.Equal(edited.LastIndexOf("“no”", StringComparison.Ordinal), found.Start);
+    }
+}

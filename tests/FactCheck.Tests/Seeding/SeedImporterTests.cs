@@ -184,3 +184,44 @@ public sealed class SeedImporterTests : IAsyncLifetime
         return (await db.Sources.CountAsync(), await db.Claims.CountAsync(), await db.Passages.CountAsync(), await db.Evidence.CountAsync(), await db.Verdicts.CountAsync());
     }
 }
+
+public sealed class SeedImporterValidationTests : IAsyncLifetime
+{
+    private readonly SeedDatabase _database = new();
+
+    public Task InitializeAsync() => _database.MigrateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task A_document_url_that_is_not_http_fails_the_import()
+    {
+        _database.RewriteArchive(json => json.Replace("\"publisher\": \"NBC News\",", "\"publisher\": \"NBC News\", \"originalUrl\": \"javascript:alert(document.cookie)\",", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<SeedImportException>(_database.ImportAsync);
+
+        Assert.Contains("originalUrl", error.Message, StringComparison.Ordinal);
+        await using var db = _database.CreateContext();
+        Assert.Equal(0, await db.Sources.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_same_passage_cited_twice_for_one_claim_fails_instead_of_overwriting()
+    {
+        const string Cnn = "\"stance\": \"Contradicts\",\n          \"organization\": \"CNN\"";
+        _database.RewriteArchive(json =>
+        {
+            // Duplicate the Shaheen claim's only evidence item, changing its stance.
+            var key = json.IndexOf("\"key\": \"shaheen-cnn-video-fake\"", StringComparison.Ordinal);
+            var start = json.IndexOf("\"evidence\": [", key, StringComparison.Ordinal) + "\"evidence\": [".Length;
+            var end = json.IndexOf("\n        }", start, StringComparison.Ordinal) + "\n        }".Length;
+            var item = json[start..end];
+            Assert.Contains(Cnn, item, StringComparison.Ordinal);
+            return json.Insert(end, "," + item.Replace("\"Contradicts\"", "\"Supports\"", StringComparison.Ordinal));
+        });
+
+        var error = await Assert.ThrowsAsync<SeedImportException>(_database.ImportAsync);
+
+        Assert.Contains("cited as evidence 2 times", error.Message, StringComparison.Ordinal);
+    }
+}
