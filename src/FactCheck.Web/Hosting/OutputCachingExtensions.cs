@@ -17,12 +17,17 @@ public static class OutputCachingExtensions
         builder.Services.AddOutputCache(options =>
         {
             options.SizeLimit = settings.SizeLimitBytes;
+
+            // Slugs are case-sensitive: /claims/5/RIGHT-SLUG must reach the page and get its 301 to the
+            // canonical URL, not the cached 200 of /claims/5/right-slug.
+            options.UseCaseSensitivePaths = true;
             options.DefaultExpirationTimeSpan = settings.Expiry;
             var policy = new OutputCacheReaderPolicy(settings.Expiry);
             options.AddBasePolicy(policy);
             options.AddPolicy(OutputCacheReaderPolicy.Name, policy);
         });
 
+        builder.Services.AddSingleton<OutputCacheGeneration>();
         builder.Services.AddSingleton<OutputCacheEviction>();
         builder.Services.ConfigureDbContext<FactCheckDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<OutputCacheEviction>()));
         return builder;

@@ -205,19 +205,12 @@ public sealed record ClaimFilter
         // Accept the precisions the archive itself uses: a year, a month or a day.
         if (ReportedDate.TryParse(text, out var date))
         {
-            return field == "to" ? LastDayOf(date) : date.Date;
+            return field == "to" ? date.LastDay : date.Date;
         }
 
         errors[field] = $"“{Shorten(text)}” is not a date. Use YYYY-MM-DD, YYYY-MM or YYYY.";
         return null;
     }
-
-    private static DateOnly LastDayOf(ReportedDate date) => date.Precision switch
-    {
-        DatePrecision.Year => new DateOnly(date.Date.Year, 12, 31),
-        DatePrecision.Month => date.Date.AddMonths(1).AddDays(-1),
-        _ => date.Date,
-    };
 
     // Slugs are lower-case ASCII; anything else cannot match and is dropped rather than queried.
     private static string? Slug(string? text) =>

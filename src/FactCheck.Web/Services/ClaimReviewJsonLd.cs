@@ -1,3 +1,4 @@
+using FactCheck.Data.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FactCheck.Data.Entities;
@@ -98,7 +99,7 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
     private static JsonObject Appearance(AppearanceView appearance, string baseUrl) => new()
     {
         ["@type"] = "CreativeWork",
-        ["url"] = string.IsNullOrWhiteSpace(appearance.OriginalUrl) ? SiteUrls.Absolute(baseUrl, appearance.SourceUrl) : appearance.OriginalUrl,
+        ["url"] = MarkdownRenderer.IsWebUrl(appearance.OriginalUrl) ? appearance.OriginalUrl : SiteUrls.Absolute(baseUrl, appearance.SourceUrl),
         ["headline"] = appearance.SourceTitle,
         ["datePublished"] = appearance.PublishedOn.ToIsoString(),
         ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = appearance.SourcePublisher },

@@ -57,15 +57,15 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
             var item = new SyndicationItem
             {
                 Id = string.Create(CultureInfo.InvariantCulture, $"tag:{host},{TagDate}:verdict-{v.Id}"),
-                Title = new TextSyndicationContent($"{label}: {v.ClaimSummary}"),
-                Summary = new TextSyndicationContent($"{v.Headline} ({label} as of {v.AsOf.ToDisplayString()}; claim by {v.ClaimantName})"),
-                Content = SyndicationContent.CreateHtmlContent(
-                    $"<p><strong>{Encode(label)}</strong> as of {Encode(v.AsOf.ToDisplayString())}: {Encode(v.Headline)}</p>\n{markdown.ToHtml(v.RationaleMarkdown)}"),
+                Title = new TextSyndicationContent(XmlSafe($"{label}: {v.ClaimSummary}")),
+                Summary = new TextSyndicationContent(XmlSafe($"{v.Headline} ({label} as of {v.AsOf.ToDisplayString()}; claim by {v.ClaimantName})")),
+                Content = SyndicationContent.CreateHtmlContent(XmlSafe(
+                    $"<p><strong>{Encode(label)}</strong> as of {Encode(v.AsOf.ToDisplayString())}: {Encode(v.Headline)}</p>\n{markdown.ToHtml(v.RationaleMarkdown)}")),
                 PublishDate = published,
                 LastUpdatedTime = published,
             };
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(SiteUrls.Absolute(baseUrl, SiteUrls.Claim(v.ClaimId, v.ClaimSlug))), "text/html"));
-            item.Authors.Add(new SyndicationPerson { Name = v.Author });
+            item.Authors.Add(new SyndicationPerson { Name = XmlSafe(v.Author) });
             return item;
         }).ToList();
 
@@ -95,4 +95,27 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
     private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+
+    /// <summary>
+    /// Drops characters XML cannot carry (most control characters, lone surrogates). XmlWriter throws on
+    /// them, and one stray form feed in any verdict would otherwise take the whole feed down.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return builder.Length == text.Length ? text : builder.ToString();
+    }
 }

@@ -19,7 +19,7 @@ namespace FactCheck.Web.Services;
 /// Anything else a save touches (a many-to-many row, a type added later) also evicts everything.
 /// </para>
 /// </summary>
-public sealed class OutputCacheEviction(IOutputCacheStore store, ILogger<OutputCacheEviction> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutputCacheEviction(IOutputCacheStore store, OutputCacheGeneration generation, ILogger<OutputCacheEviction> logger) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
@@ -121,6 +121,9 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, ILogger<OutputC
 
         _pending.Remove(context);
         var tags = pending.Tags.Contains(OutputCacheReaderPolicy.AllTag) ? [OutputCacheReaderPolicy.AllTag] : pending.Tags.ToList();
+
+        // First, so that a render that began before the commit is not stored once the old entry is gone.
+        generation.Advance();
         foreach (var tag in tags)
         {
             await store.EvictByTagAsync(tag, cancellationToken);

@@ -16,6 +16,8 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
     public const string AllTag = "reader";
     public const string ListsTag = "lists";
 
+    private const string GenerationKey = "FactCheck.OutputCacheGeneration";
+
     public static string ClaimTag(int id) => string.Create(CultureInfo.InvariantCulture, $"claim-{id}");
 
     public static string SourceTag(int id) => string.Create(CultureInfo.InvariantCulture, $"source-{id}");
@@ -30,6 +32,7 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
+        context.HttpContext.Items[GenerationKey] = Generation(context.HttpContext).Current;
         context.AllowCacheStorage = true;
 
         // Concurrent misses for one page wait for a single render instead of all hitting the database.
@@ -59,8 +62,17 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
             context.AllowCacheStorage = false;
         }
 
+        // A save evicted pages while this one rendered: it may show rows from before the commit.
+        if (context.HttpContext.Items[GenerationKey] is long started && started != Generation(context.HttpContext).Current)
+        {
+            context.AllowCacheStorage = false;
+        }
+
         return ValueTask.CompletedTask;
     }
+
+    private static OutputCacheGeneration Generation(HttpContext httpContext) =>
+        httpContext.RequestServices.GetRequiredService<OutputCacheGeneration>();
 
     /// <summary>The tags for a cacheable request, or null when the response must not be cached.</summary>
     internal static IReadOnlyList<string>? TagsFor(HttpContext httpContext)

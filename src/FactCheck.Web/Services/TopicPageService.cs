@@ -150,12 +150,7 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
 /// </summary>
 public static class TimelineOrder
 {
-    public static DateOnly End(ReportedDate date) => date.Precision switch
-    {
-        DatePrecision.Year => new DateOnly(date.Date.Year, 12, 31),
-        DatePrecision.Month => date.Date.AddMonths(1).AddDays(-1),
-        _ => date.Date,
-    };
+    public static DateOnly End(ReportedDate date) => date.LastDay;
 
     public static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }

@@ -139,3 +139,18 @@ public class MarkdownRendererTests
             .Where(a => a.Name is "href" or "src" or "srcset" or "action" or "formaction" or "xlink:href" or "poster")
             .Select(a => a.Value);
 }
+
+public sealed class MarkdownHeadingTests
+{
+    [Fact]
+    public void Rationale_headings_nest_under_the_verdict_and_never_make_a_second_h1()
+    {
+        var html = new FactCheck.Data.Text.MarkdownRenderer().ToHtml("# Background\n\ntext\n\n## Detail\n\n###### Deepest");
+
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<h2", html, StringComparison.Ordinal);
+        Assert.Contains("<h3", html, StringComparison.Ordinal);
+        Assert.Contains("<h4", html, StringComparison.Ordinal);
+        Assert.Contains("<h6", html, StringComparison.Ordinal);
+    }
+}
