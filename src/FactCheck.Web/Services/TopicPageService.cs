@@ -115,13 +115,22 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
         foreach (var perClaim in verdicts.GroupBy(v => v.ClaimId))
         {
             var claim = claimsById[perClaim.Key];
-            var current = CurrentVerdicts.NewestFirst(perClaim, v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id).First();
-            foreach (var v in perClaim)
+
+            // Oldest first by the current-verdict rule itself, so that the current verdict is always the
+            // claim's last on the timeline: "December 2021" sorts at the month's end, and would otherwise
+            // follow a "5 December 2021" verdict that the rule says replaced it.
+            var inRuleOrder = CurrentVerdicts.NewestFirst(perClaim, v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id).Reverse().ToList();
+            var previous = DateOnly.MinValue;
+            for (var i = 0; i < inRuleOrder.Count; i++)
             {
-                // A verdict cannot precede the statement it rates, even when it is dated only to the month.
-                var sortDate = TimelineOrder.Max(TimelineOrder.End(v.AsOf), TimelineOrder.End(claim.SaidOn));
-                events.Add((new TimelineVerdict(v.AsOf, v.Id, v.Rating, v.Headline, v.Author, v.Id == current.Id, claim.Summary, SiteUrls.Claim(claim.Id, claim.Slug)),
-                    sortDate, 2, v.Id));
+                var v = inRuleOrder[i];
+
+                // A verdict cannot precede the statement it rates, even when it is dated only to the month,
+                // nor the verdict it revised.
+                var sortDate = TimelineOrder.Max(TimelineOrder.Max(TimelineOrder.End(v.AsOf), TimelineOrder.End(claim.SaidOn)), previous);
+                previous = sortDate;
+                events.Add((new TimelineVerdict(v.AsOf, v.Id, v.Rating, v.Headline, v.Author, i == inRuleOrder.Count - 1, claim.Summary, SiteUrls.Claim(claim.Id, claim.Slug)),
+                    sortDate, 2, i));
             }
         }
 
@@ -136,7 +145,7 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
             events
                 .OrderBy(e => e.SortDate)
                 .ThenBy(e => e.KindOrder)
-                .ThenBy(e => e.Event.Date.Date)
+                .ThenBy(e => e.KindOrder == 2 ? DateOnly.MinValue : e.Event.Date.Date)
                 .ThenBy(e => e.Id)
                 .Select(e => e.Event)
                 .ToList());
