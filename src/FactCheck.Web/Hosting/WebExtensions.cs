@@ -49,6 +49,7 @@ public static class WebExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 
         app.UseSecurityHeaders();
+        app.UseValidHostsOnly();
         app.UseReadableMethods();
         app.UseRouting();
         app.UseSerilogRequestLogging();
@@ -92,6 +93,25 @@ public static class WebExtensions
             headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            return next(context);
+        });
+
+    /// <summary>
+    /// Answers 400 to a Host header that is not a valid URL authority ("x:99999", "a..b"). Pages build
+    /// absolute URLs (canonical link, JSON-LD, feed) from the host when Site:BaseUrl is not set, and such a
+    /// host would otherwise make them fail with a 500. RFC 9112 asks for a 400 here.
+    /// </summary>
+    private static void UseValidHostsOnly(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            var host = context.Request.Host;
+            if (host.HasValue && !Uri.TryCreate($"http://{host.ToUriComponent()}/", UriKind.Absolute, out _))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                return context.Response.WriteAsync("Bad request: the Host header is not a valid host name.");
+            }
+
             return next(context);
         });
 }

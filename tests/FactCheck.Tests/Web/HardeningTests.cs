@@ -53,3 +53,43 @@ public class HardeningTests(FactCheckAppFactory app) : WebTestBase(app)
         Assert.Equal("lone", FeedService.XmlSafe("lo\uD800ne"));
     }
 }
+
+/// <summary>
+/// A Host header the URL parser rejects is a bad request, not a server error. Sent over a raw socket:
+/// HttpClient does not put such a header on the wire as a client like curl does.
+/// </summary>
+[Collection(FactCheckAppCollection.Name)]
+public class HostHeaderTests(FactCheckAppFactory app) : WebTestBase(app)
+{
+    [Theory]
+    [InlineData("x:99999")]
+    [InlineData("a..b")]
+    public async Task An_invalid_host_gets_400_on_pages_and_the_feed(string host)
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+        foreach (var path in new[] { balki.Path, "/feeds/verdicts.atom" })
+        {
+            Assert.Equal(400, await RawStatusAsync(path, host));
+        }
+    }
+
+    [Fact]
+    public async Task A_valid_host_still_gets_the_page()
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+
+        Assert.Equal(200, await RawStatusAsync(balki.Path, "factcheck.example"));
+    }
+
+    private async Task<int> RawStatusAsync(string path, string host)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(App.BaseAddress.Host, App.BaseAddress.Port);
+        await using var stream = tcp.GetStream();
+        var request = System.Text.Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        await stream.WriteAsync(request);
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        var statusLine = await reader.ReadLineAsync() ?? "";
+        return int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
