@@ -31,8 +31,13 @@ public static class WebExtensions
         builder.Services.AddScoped<HomePageService>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<SimilarClaims>();
+        builder.Services.AddSingleton(BrowseOptions.FromConfiguration(builder.Configuration));
+        builder.Services.AddScoped<ClaimBrowseService>();
+        builder.Services.AddScoped<ClaimantPageService>();
+        builder.Services.AddScoped<TopicPageService>();
+        builder.Services.AddScoped<FeedService>();
+
         builder.AddFactCheckOutputCache();
-        builder.Services.AddClaimBrowsing(builder.Configuration);
         return builder;
     }
 
