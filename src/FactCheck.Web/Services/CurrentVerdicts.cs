@@ -20,4 +20,12 @@ public static class CurrentVerdicts
                 && (o.AsOf.Date > v.AsOf.Date
                     || (o.AsOf.Date == v.AsOf.Date && (o.PublishedAtUtc > v.PublishedAtUtc
                         || (o.PublishedAtUtc == v.PublishedAtUtc && o.Id > v.Id))))));
+
+    /// <summary>
+    /// Newest publication first, then id: the order of the home page's latest verdicts and of the feed.
+    /// Both keys follow the PublishedAtUtc index, so "the latest N" reads N rows; putting the as-of date
+    /// between them made SQLite sort every verdict (300 ms at 130,000 verdicts).
+    /// </summary>
+    public static IOrderedQueryable<Verdict> NewestPublishedFirst(this IQueryable<Verdict> verdicts) =>
+        verdicts.OrderByDescending(v => v.PublishedAtUtc).ThenByDescending(v => v.Id);
 }

@@ -29,9 +29,7 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
 
         var verdicts = await db.Verdicts.AsNoTracking()
             .Where(v => v.Status == VerdictStatus.Published)
-            // Publication time, then id, as the home page: both follow the PublishedAtUtc index.
-            .OrderByDescending(v => v.PublishedAtUtc)
-            .ThenByDescending(v => v.Id)
+            .NewestPublishedFirst()
             .Take(MaxEntries)
             .Select(v => new
             {
