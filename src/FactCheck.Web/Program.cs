@@ -14,7 +14,7 @@ if (command is not null)
     return await app.RunCommandAsync(command);
 }
 
-await app.MigrateAndSeedAsync();
+await app.PrepareDatabaseAsync();
 app.UseFactCheckPipeline();
 await app.RunAsync();
 return 0;

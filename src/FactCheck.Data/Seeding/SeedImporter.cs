@@ -37,6 +37,9 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            logger.LogInformation(
+                "Importing seed archive {Directory}: {Sources} documents, {Claims} claims, in one transaction",
+                directory, plan.Archive.Sources.Count, plan.Archive.Claims.Count);
             var now = DateTime.UtcNow;
             var topics = await UpsertTopicsAsync(plan.Archive.Topics, cancellationToken);
             var claimants = await UpsertClaimantsAsync(plan.Archive.Claimants, cancellationToken);

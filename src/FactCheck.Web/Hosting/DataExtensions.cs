@@ -1,5 +1,6 @@
 using FactCheck.Data;
 using FactCheck.Data.Seeding;
+using FactCheck.Data.Setup;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Hosting;
@@ -29,37 +30,22 @@ public static class DataExtensions
             ImportOnEmptyDatabase = builder.Configuration.GetValue("Seeds:ImportOnEmptyDatabase", true),
         });
         builder.Services.AddScoped<SeedImporter>();
+        builder.Services.AddSingleton(new DatabaseSetupOptions
+        {
+            LockTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:SetupLockTimeoutSeconds", 120)),
+        });
+        builder.Services.AddScoped<DatabaseSetup>();
         return builder;
     }
 
-    /// <summary>Applies pending migrations; the schema is only ever created by migrations, never EnsureCreated.</summary>
-    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Migrates when migrations are pending and imports the archive into an empty database (first start);
+    /// an ordinary start only reads. The schema is only ever created by migrations, never EnsureCreated.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
-        app.Logger.LogInformation("Database migrated: {PendingCount} migrations applied {Migrations}", pending.Count, pending);
-    }
-
-    /// <summary>Migrates, then imports the archive when the database has no documents yet (first start).</summary>
-    public static async Task MigrateAndSeedAsync(this WebApplication app)
-    {
-        await app.MigrateDatabaseAsync();
-        var options = app.Services.GetRequiredService<SeedOptions>();
-        if (!options.ImportOnEmptyDatabase)
-        {
-            return;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<FactCheckDbContext>();
-        if (await db.Sources.AnyAsync())
-        {
-            return;
-        }
-
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(options.Directory);
+        await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().PrepareForSiteAsync();
     }
 
     private static string ResolveSeedDirectory(string? configured) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactCheck.Data.Seeding;
+using FactCheck.Data.Setup;
 using FactCheck.Web.Services;
 
 namespace FactCheck.Web.Hosting;
@@ -25,13 +26,15 @@ public static class HostCommands
         switch (command)
         {
             case "seed":
-                await app.MigrateDatabaseAsync();
                 await using (var scope = app.Services.CreateAsyncScope())
                 {
+                    var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
                     var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
                     var options = scope.ServiceProvider.GetRequiredService<SeedOptions>();
                     try
                     {
+                        await using var setupLock = await setup.AcquireLockAsync();
+                        await setup.MigrateAsync();
                         await importer.ImportAsync(options.Directory);
                     }
                     catch (SeedImportException ex)
@@ -65,9 +68,13 @@ public static class HostCommands
             return 2;
         }
 
-        await app.MigrateDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
         var options = scope.ServiceProvider.GetRequiredService<SeedOptions>();
+
+        // Held to the end: a site starting meanwhile on this database waits instead of importing beside it.
+        await using var setupLock = await setup.AcquireLockAsync();
+        await setup.MigrateAsync();
         try
         {
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(options.Directory);

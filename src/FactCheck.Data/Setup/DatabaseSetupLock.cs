@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace FactCheck.Data.Setup;
+
+/// <summary>
+/// Held by whichever process migrates or imports into an embedded SQLite database: an exclusive lock on a
+/// file beside it (factcheck.db.lock). The operating system releases it when the process ends, however it
+/// ends, so unlike EF Core's lock row a killed process can never leave it behind; and while a process holds
+/// it, no migration of ours runs anywhere else, so a row left in __EFMigrationsLock is known to be stale.
+/// See docs/decisions/startup-recovery.md.
+/// </summary>
+public sealed class DatabaseSetupLock : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly FileStream? _file;
+
+    private DatabaseSetupLock(FileStream? file) => _file = file;
+
+    /// <summary>For a database that lives in memory, where no other process can see it.</summary>
+    public static DatabaseSetupLock None { get; } = new(null);
+
+    /// <summary>
+    /// Takes the lock, waiting at most <paramref name="timeout"/> for a process that holds it, and says in the
+    /// log who it waits for. Past the wait it throws <see cref="DatabaseSetupException"/> naming the holder:
+    /// a clear failure instead of a start-up that hangs.
+    /// </summary>
+    public static async Task<DatabaseSetupLock> AcquireAsync(string lockPath, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        var waited = Stopwatch.StartNew();
+        var announced = false;
+        while (true)
+        {
+            if (TryOpenExclusive(lockPath) is { } file)
+            {
+                if (announced)
+                {
+                    logger.LogInformation("Database set-up lock {LockPath} acquired after {Waited:0.0} s", lockPath, waited.Elapsed.TotalSeconds);
+                }
+
+                return new DatabaseSetupLock(file);
+            }
+
+            if (waited.Elapsed >= timeout)
+            {
+                // The lock file cannot be read while it is held, so the holder is found with `fuser`.
+                var seconds = timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                throw new DatabaseSetupException(
+                    $"Another process has been migrating or importing into the database for more than {seconds} s (`fuser {lockPath}` names it). " +
+                    "Wait for it to finish or stop it; Database:SetupLockTimeoutSeconds sets how long to wait.");
+            }
+
+            if (!announced)
+            {
+                logger.LogWarning(
+                    "Waiting up to {Timeout:0} s for another process that is migrating or importing into the database (lock file {LockPath})",
+                    timeout.TotalSeconds, lockPath);
+                announced = true;
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_file is not null)
+        {
+            // The file stays: deleting it while another process opens it would let two processes lock two files.
+            await _file.DisposeAsync();
+        }
+    }
+
+    // FileShare.None is an exclusive flock() on Unix and a sharing lock on Windows; both end with the process.
+    private static FileStream? TryOpenExclusive(string lockPath)
+    {
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
