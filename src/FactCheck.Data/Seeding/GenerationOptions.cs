@@ -15,8 +15,8 @@ public sealed record GenerationOptions(int Claims, int Seed = 42)
 
     public int EvidenceItems => Claims * 5;
 
-    /// <summary>Rows written per transaction: large enough to amortise the commit, small enough to show progress.</summary>
-    public int BatchSize { get; init; } = 5_000;
+    /// <summary>Sources written between two progress lines (claims: twice as many).</summary>
+    public int ProgressInterval { get; init; } = 5_000;
 }
 
 /// <summary>What one generation run added, and the records a benchmark needs to address.</summary>

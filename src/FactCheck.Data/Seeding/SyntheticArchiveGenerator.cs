@@ -14,9 +14,9 @@ namespace FactCheck.Data.Seeding;
 /// Fills a database with a synthetic archive for load tests: claimants, topics, source documents with
 /// full text, passages that are exact spans of that text, claims quoting them, evidence and verdict
 /// histories, in the proportions of <see cref="GenerationOptions"/>. The same seed gives the same archive.
-/// Rows are written with prepared ADO.NET commands in large transactions (the change tracker would take
-/// an hour at this size), so the derived data that SaveChanges normally maintains — the search index
-/// and each claim's current rating — is rebuilt at the end.
+/// Rows are written with prepared ADO.NET commands (the change tracker would take an hour at this size),
+/// so the derived data that SaveChanges normally maintains — the search index and each claim's current
+/// rating — is rebuilt at the end. All of it is one transaction: a generation killed half-way leaves nothing.
 /// </summary>
 public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<SyntheticArchiveGenerator> logger)
 {
@@ -61,14 +61,25 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
                 throw new InvalidOperationException("This database already holds a synthetic archive; generate into a new database file.");
             }
 
-            // Load-only settings: a crash mid-load loses a database that is being generated anyway.
+            // Load-only settings. synchronous=OFF risks the file only if the machine itself goes down, not
+            // when the process is killed; and since everything is written in one transaction, a kill at any
+            // moment leaves the database as it was before the command, and running it again starts afresh.
             Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;");
-            var result = Write(connection, options, stopwatch, cancellationToken);
+            GenerationResult result;
+            await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+            {
+                result = Write(transaction, options, stopwatch, cancellationToken);
 
-            logger.LogInformation("Rebuilding the full-text index over {Claims} claims, {Evidence} evidence items and {Sources} sources", result.Claims, result.Evidence, result.Sources);
-            await db.SearchIndex.RebuildAsync(cancellationToken);
-            logger.LogInformation("Full-text index rebuilt after {Elapsed:0.0} s", stopwatch.Elapsed.TotalSeconds);
-            await db.RefreshCurrentRatingsAsync(null, cancellationToken);
+                // The derived data goes in the same transaction, so no reader ever sees claims the search cannot find.
+                await db.Database.UseTransactionAsync(transaction, cancellationToken);
+                logger.LogInformation("Rebuilding the full-text index over {Claims} claims, {Evidence} evidence items and {Sources} sources", result.Claims, result.Evidence, result.Sources);
+                await db.SearchIndex.RebuildAsync(cancellationToken);
+                logger.LogInformation("Full-text index rebuilt after {Elapsed:0.0} s", stopwatch.Elapsed.TotalSeconds);
+                await db.RefreshCurrentRatingsAsync(null, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                await db.Database.UseTransactionAsync(null, cancellationToken);
+            }
+
             Execute(connection, "ANALYZE;");
             Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
             return result with { Elapsed = stopwatch.Elapsed };
@@ -81,21 +92,16 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         }
     }
 
-    private GenerationResult Write(SqliteConnection connection, GenerationOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private GenerationResult Write(SqliteTransaction transaction, GenerationOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
         var plan = ClaimPlan.Create(options, random);
-        using var batch = new Batch(connection);
+        using var batch = new Batch(transaction);
 
-        var claimants = WriteClaimants(connection, batch, options, random);
-        var topics = WriteTopics(connection, batch, options, random);
-        batch.Commit();
-
-        var sources = WriteSources(connection, batch, options, plan, random, stopwatch, cancellationToken);
-        batch.Commit();
-
-        var written = WriteClaims(connection, batch, options, plan, claimants, topics, sources, random, stopwatch, cancellationToken);
-        batch.Commit();
+        var claimants = WriteClaimants(transaction, batch, options, random);
+        var topics = WriteTopics(transaction, batch, options, random);
+        var sources = WriteSources(transaction, batch, options, plan, random, stopwatch, cancellationToken);
+        var written = WriteClaims(transaction, batch, options, plan, claimants, topics, sources, random, stopwatch, cancellationToken);
 
         logger.LogInformation(
             "Wrote {Claims} claims, {Claimants} claimants, {Topics} topics, {Sources} sources ({SourceMegabytes:0} MB of text), {Passages} passages, {Appearances} appearances, {Evidence} evidence items and {Verdicts} verdicts in {Elapsed:0.0} s",
@@ -107,10 +113,10 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
             written.Verdicts, sources.TextCharacters, stopwatch.Elapsed, written.Landmarks(claimants, topics));
     }
 
-    private Claimants WriteClaimants(SqliteConnection connection, Batch batch, GenerationOptions options, Random random)
+    private Claimants WriteClaimants(SqliteTransaction transaction, Batch batch, GenerationOptions options, Random random)
     {
-        var slugs = Strings(connection, "SELECT \"Slug\" FROM \"Claimants\"");
-        var nextId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Claimants\"") + 1;
+        var slugs = Strings(transaction, "SELECT \"Slug\" FROM \"Claimants\"");
+        var nextId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Claimants\"") + 1;
         var insert = batch.Insert("Claimants", "Id", "Slug", "Name", "Kind", "Role", "Affiliation");
         var organisations = Enumerable.Range(0, 60).Select(_ => _vocabulary.NextName(random) + " " + Pick(random, ["Party", "Movement", "Council", "Front", "Alliance"])).ToArray();
         var ids = new int[options.Claimants];
@@ -135,10 +141,10 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         return new Claimants(ids, slugOf, shortNames);
     }
 
-    private Topics WriteTopics(SqliteConnection connection, Batch batch, GenerationOptions options, Random random)
+    private Topics WriteTopics(SqliteTransaction transaction, Batch batch, GenerationOptions options, Random random)
     {
-        var slugs = Strings(connection, "SELECT \"Slug\" FROM \"Topics\"");
-        var nextId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Topics\"") + 1;
+        var slugs = Strings(transaction, "SELECT \"Slug\" FROM \"Topics\"");
+        var nextId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Topics\"") + 1;
         var insert = batch.Insert("Topics", "Id", "Slug", "Name", "Description");
         var ids = new int[options.Topics];
         var slugOf = new string[options.Topics];
@@ -154,10 +160,10 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
     }
 
     private Sources WriteSources(
-        SqliteConnection connection, Batch batch, GenerationOptions options, ClaimPlan plan, Random random, Stopwatch stopwatch, CancellationToken cancellationToken)
+        SqliteTransaction transaction, Batch batch, GenerationOptions options, ClaimPlan plan, Random random, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
-        var nextId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Sources\"") + 1;
-        var nextPassageId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Passages\"") + 1;
+        var nextId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Sources\"") + 1;
+        var nextPassageId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Passages\"") + 1;
         var insertSource = batch.Insert(
             "Sources", "Id", "Key", "Slug", "Title", "Kind", "Publisher", "Author", "OriginalUrl", "ArchiveUrl", "Language",
             "AttributionNote", "Text", "ContentHash", "ImportedAtUtc", "PublishedOn", "PublishedOnPrecision");
@@ -248,9 +254,8 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
             }
 
             sources.PassageCount += count;
-            if ((i + 1) % options.BatchSize == 0)
+            if ((i + 1) % options.ProgressInterval == 0)
             {
-                batch.Commit();
                 logger.LogInformation("Generated {Done} of {Total} sources ({Elapsed:0.0} s)", i + 1, options.Sources, stopwatch.Elapsed.TotalSeconds);
             }
         }
@@ -261,7 +266,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
     }
 
     private Written WriteClaims(
-        SqliteConnection connection,
+        SqliteTransaction transaction,
         Batch batch,
         GenerationOptions options,
         ClaimPlan plan,
@@ -272,10 +277,10 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         Stopwatch stopwatch,
         CancellationToken cancellationToken)
     {
-        var nextClaimId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Claims\"") + 1;
-        var nextAppearanceId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ClaimAppearances\"") + 1;
-        var nextEvidenceId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Evidence\"") + 1;
-        var nextVerdictId = Scalar(connection, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Verdicts\"") + 1;
+        var nextClaimId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Claims\"") + 1;
+        var nextAppearanceId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"ClaimAppearances\"") + 1;
+        var nextEvidenceId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Evidence\"") + 1;
+        var nextVerdictId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Verdicts\"") + 1;
         var insertClaim = batch.Insert(
             "Claims", "Id", "Key", "Slug", "Quote", "IsVerbatim", "Summary", "ClaimantId", "SaidWhere", "CreatedAtUtc", "SaidOn", "SaidOnPrecision");
         var insertTopic = batch.Insert("ClaimTopics", "ClaimsId", "TopicsId");
@@ -359,9 +364,8 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
                 (written.TypicalClaimId, written.TypicalClaimSlug) = (claimId, Slugs.From(summary));
             }
 
-            if ((i + 1) % (options.BatchSize * 2) == 0)
+            if ((i + 1) % (options.ProgressInterval * 2) == 0)
             {
-                batch.Commit();
                 logger.LogInformation("Generated {Done} of {Total} claims ({Elapsed:0.0} s)", i + 1, options.Claims, stopwatch.Elapsed.TotalSeconds);
             }
         }
@@ -467,16 +471,20 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         command.ExecuteNonQuery();
     }
 
-    private static int Scalar(SqliteConnection connection, string sql)
+    private static int Scalar(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static HashSet<string> Strings(SqliteConnection connection, string sql)
+    private static int Scalar(SqliteTransaction transaction, string sql) => Scalar(transaction.Connection!, sql, transaction);
+
+    private static HashSet<string> Strings(SqliteTransaction transaction, string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var values = new HashSet<string>(StringComparer.Ordinal);
@@ -488,33 +496,20 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         return values;
     }
 
-    /// <summary>One open transaction shared by prepared INSERT commands; committed and renewed per batch.</summary>
-    private sealed class Batch(SqliteConnection connection) : IDisposable
+    /// <summary>Prepared INSERT commands in the generator's one transaction, disposed together.</summary>
+    private sealed class Batch(SqliteTransaction transaction) : IDisposable
     {
         private readonly List<Command> _commands = [];
-        private SqliteTransaction _transaction = connection.BeginTransaction();
 
         public Command Insert(string table, params string[] columns)
         {
-            var command = new Command(connection, _transaction, table, columns);
+            var command = new Command(transaction, table, columns);
             _commands.Add(command);
             return command;
         }
 
-        public void Commit()
-        {
-            _transaction.Commit();
-            _transaction.Dispose();
-            _transaction = connection.BeginTransaction();
-            foreach (var command in _commands)
-            {
-                command.Transaction = _transaction;
-            }
-        }
-
         public void Dispose()
         {
-            _transaction.Dispose();
             foreach (var command in _commands)
             {
                 command.Dispose();
@@ -526,17 +521,12 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
             private readonly SqliteCommand _command;
             private readonly SqliteParameter[] _parameters;
 
-            public Command(SqliteConnection connection, SqliteTransaction transaction, string table, string[] columns)
+            public Command(SqliteTransaction transaction, string table, string[] columns)
             {
-                _command = connection.CreateCommand();
+                _command = transaction.Connection!.CreateCommand();
                 _command.Transaction = transaction;
                 _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
                 _parameters = columns.Select((_, i) => _command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null))).ToArray();
-            }
-
-            public SqliteTransaction Transaction
-            {
-                set => _command.Transaction = value;
             }
 
             public void Run(params object?[] values)
