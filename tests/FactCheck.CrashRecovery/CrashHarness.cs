@@ -1,0 +1,362 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace FactCheck.CrashRecovery;
+
+/// <summary>
+/// Runs the real application (FactCheck.Web.dll, as built beside this assembly) as a child process over
+/// a database file of its own, kills it with SIGKILL at a chosen moment, and checks what a later start
+/// finds: the crash tests and the 100-kill reliability command share it.
+/// </summary>
+public sealed class CrashHarness : IDisposable
+{
+    /// <summary>How long a start or command may take before it counts as hung (the bug this guards against).</summary>
+    public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(90);
+
+    private readonly string _appPath = Path.Combine(AppContext.BaseDirectory, "FactCheck.Web.dll");
+    private readonly string _dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    public CrashHarness()
+    {
+        if (!File.Exists(_appPath))
+        {
+            throw new InvalidOperationException($"{_appPath} not found: build the solution first.");
+        }
+
+        Directory = Path.Combine(Path.GetTempPath(), "factcheck-crash", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    /// <summary>The temp folder that holds this harness's database files.</summary>
+    public string Directory { get; }
+
+    /// <summary>A new, not yet created database file in <see cref="Directory"/>.</summary>
+    public string NewDatabasePath(string name) => Path.Combine(Directory, name + ".db");
+
+    /// <summary>Runs a command (seed, generate ...) to its end and returns its exit code and output.</summary>
+    public async Task<ChildResult> RunAsync(string databasePath, params string[] command)
+    {
+        using var child = Start(databasePath, command);
+        var exited = await child.WaitForExitAsync(HangLimit);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output);
+    }
+
+    /// <summary>
+    /// Starts a command or the site and kills it with SIGKILL at <paramref name="moment"/>. Returns what the
+    /// process had written, and whether the kill came before it finished by itself.
+    /// </summary>
+    public async Task<KillResult> StartAndKillAsync(string databasePath, KillMoment moment, params string[] command)
+    {
+        using var child = Start(databasePath, [.. command, .. moment.ExtraArguments]);
+        var reached = await child.WaitForAsync(moment, HangLimit);
+        var killed = child.Kill();
+        await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        return new KillResult(reached && killed, child.Output);
+    }
+
+    /// <summary>
+    /// Starts the site on a free port, waits for the home page and a claim page to answer 200, then stops it.
+    /// Null when it did; otherwise what went wrong, with the site's output.
+    /// </summary>
+    public async Task<string?> SiteAnswersAsync(string databasePath)
+    {
+        var port = FreePort();
+        using var child = Start(databasePath, ["--urls", $"http://127.0.0.1:{port}"]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(20) };
+        var deadline = Stopwatch.StartNew();
+        string? lastProblem = null;
+        while (deadline.Elapsed < HangLimit)
+        {
+            if (child.HasExited)
+            {
+                return $"the site exited with code {child.ExitCode} before it answered:\n{child.Output}";
+            }
+
+            try
+            {
+                using var home = await http.GetAsync("/");
+                if (home.StatusCode == HttpStatusCode.OK)
+                {
+                    using var claims = await http.GetAsync("/claims");
+                    var body = await claims.Content.ReadAsStringAsync();
+                    child.Kill();
+                    return claims.StatusCode == HttpStatusCode.OK && body.Contains("/claims/", StringComparison.Ordinal)
+                        ? null
+                        : $"/claims answered {(int)claims.StatusCode} without a claim link";
+                }
+
+                lastProblem = $"/ answered {(int)home.StatusCode}";
+            }
+            catch (HttpRequestException ex)
+            {
+                lastProblem = ex.Message;
+            }
+
+            await Task.Delay(200);
+        }
+
+        child.Kill();
+        return $"the site did not answer within {HangLimit.TotalSeconds:0} s ({lastProblem}):\n{child.Output}";
+    }
+
+    /// <summary>Every table's row count and SQLite's own checks of the file and of the full-text indexes.</summary>
+    public static DatabaseState Inspect(string databasePath)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        connection.Open();
+        var integrity = Strings(connection, "PRAGMA integrity_check");
+        var tables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+        var virtualTables = Strings(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'");
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            // An FTS5 table's shadow tables hold its segments, whose layout depends on merge history, not content.
+            if (virtualTables.Any(v => table.StartsWith(v + "_", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            counts[table] = Scalar(connection, $"SELECT COUNT(*) FROM \"{table}\"");
+        }
+
+        var problems = integrity.Count == 1 && integrity[0] == "ok" ? new List<string>() : integrity.Select(i => "integrity_check: " + i).ToList();
+        foreach (var index in virtualTables)
+        {
+            try
+            {
+                Execute(connection, $"INSERT INTO \"{index}\"(\"{index}\") VALUES('integrity-check')");
+            }
+            catch (SqliteException ex)
+            {
+                problems.Add($"{index}: {ex.Message}");
+            }
+        }
+
+        return new DatabaseState(counts, problems);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind must not fail a run; the OS cleans /tmp.
+        }
+    }
+
+    private Child Start(string databasePath, string[] arguments)
+    {
+        var start = new ProcessStartInfo(_dotnet)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(_appPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add($"--ConnectionStrings:FactCheck=Data Source={databasePath}");
+
+        // EF Core's "Applying migration" lines mark the moment inside the migrations.
+        start.ArgumentList.Add("--Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Migrations=Information");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new Child(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+#pragma warning disable CA2100 // Table names come from sqlite_master of a file this harness created.
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+#pragma warning restore CA2100
+
+    /// <summary>A running child process and everything it has written, stdout and stderr interleaved.</summary>
+    private sealed class Child : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
+
+        public Child(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Receive(e.Data);
+            _process.ErrorDataReceived += (_, e) => Receive(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        public int ExitCode => _process.ExitCode;
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        /// <summary>Waits for the moment; false when the process ended or the time ran out first.</summary>
+        public async Task<bool> WaitForAsync(KillMoment moment, TimeSpan limit)
+        {
+            if (moment.LogLine is null)
+            {
+                await Task.Delay(moment.Delay);
+                return !_process.HasExited;
+            }
+
+            var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_output)
+            {
+                if (_output.ToString().Contains(moment.LogLine, StringComparison.Ordinal))
+                {
+                    return !_process.HasExited;
+                }
+
+                _waits.Add((moment.LogLine, seen));
+            }
+
+            var exited = _process.WaitForExitAsync();
+            var first = await Task.WhenAny(seen.Task, exited, Task.Delay(limit));
+            return first == seen.Task;
+        }
+
+        public async Task<bool> WaitForExitAsync(TimeSpan limit)
+        {
+            using var timeout = new CancellationTokenSource(limit);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                Kill();
+                return false;
+            }
+        }
+
+        /// <summary>SIGKILL on Unix: no handler, no finally block, no flush runs. True when it was still running.</summary>
+        public bool Kill()
+        {
+            try
+            {
+                if (_process.HasExited)
+                {
+                    return false;
+                }
+
+                _process.Kill(entireProcessTree: true);
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            _process.Dispose();
+        }
+
+        private void Receive(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+                foreach (var wait in _waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+                {
+                    // Killed from the output thread, the moment the line arrives: the child is still at that point.
+                    Kill();
+                    wait.Seen.TrySetResult();
+                    _waits.Remove(wait);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>When to kill: after a delay from the start, or as soon as the process logs a line containing a text.</summary>
+public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, string[] ExtraArguments)
+{
+    public static KillMoment After(TimeSpan delay) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"after {delay.TotalMilliseconds:0} ms"), delay, null, []);
+
+    public static KillMoment OnLog(string name, string logLine, params string[] extraArguments) => new(name, TimeSpan.Zero, logLine, extraArguments);
+
+    public override string ToString() => Name;
+}
+
+public sealed record ChildResult(int? ExitCode, string Output)
+{
+    public bool Hung => ExitCode is null;
+}
+
+public sealed record KillResult(bool KilledWhileRunning, string Output);
+
+public sealed record DatabaseState(SortedDictionary<string, long> RowCounts, List<string> Problems)
+{
+    public bool Intact => Problems.Count == 0;
+
+    /// <summary>The tables whose row counts differ from <paramref name="expected"/>, as "table: actual (expected n)".</summary>
+    public List<string> DifferencesFrom(DatabaseState expected) =>
+        expected.RowCounts.Keys.Union(RowCounts.Keys)
+            .Where(t => expected.RowCounts.GetValueOrDefault(t, -1) != RowCounts.GetValueOrDefault(t, -1))
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t}: {RowCounts.GetValueOrDefault(t, -1)} (expected {expected.RowCounts.GetValueOrDefault(t, -1)})"))
+            .ToList();
+}
