@@ -1,23 +1,29 @@
 using FactCheck.Web.Hosting;
 
-var (command, hostArgs) = HostCommands.Split(args);
-
-var builder = WebApplication.CreateBuilder(hostArgs);
-builder.AddFactCheckLogging();
-builder.AddFactCheckData();
-builder.AddFactCheckWeb();
-
-var app = builder.Build();
-
-if (command is not null)
+var invocation = CommandLine.Parse(args);
+if (invocation.ShowsUsage)
 {
-    return await app.RunCommandAsync(command);
+    return CommandLine.ShowUsage(invocation);
 }
 
-await app.PrepareDatabaseAsync();
-app.UseFactCheckPipeline();
-await app.RunAsync();
-return 0;
+return await CommandLine.RunGuardedAsync(async () =>
+{
+    var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+    builder.AddFactCheckLogging();
+    builder.AddFactCheckData();
+    builder.AddFactCheckWeb();
+
+    var app = builder.Build();
+    if (invocation.Command is not null)
+    {
+        return await app.RunCommandAsync(invocation.Command);
+    }
+
+    await app.PrepareDatabaseAsync();
+    app.UseFactCheckPipeline();
+    await app.RunAsync();
+    return 0;
+});
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

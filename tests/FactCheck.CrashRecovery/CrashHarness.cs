@@ -37,12 +37,15 @@ public sealed class CrashHarness : IDisposable
     /// <summary>A new, not yet created database file in <see cref="Directory"/>.</summary>
     public string NewDatabasePath(string name) => Path.Combine(Directory, name + ".db");
 
-    /// <summary>Runs a command (seed, generate ...) to its end and returns its exit code and output.</summary>
+    /// <summary>
+    /// Runs a command (seed, generate ...) to its end and returns its exit code and output. The database
+    /// connection string is added last, so it wins over one in <paramref name="command"/>.
+    /// </summary>
     public async Task<ChildResult> RunAsync(string databasePath, params string[] command)
     {
         using var child = Start(databasePath, command);
         var exited = await child.WaitForExitAsync(HangLimit);
-        return new ChildResult(exited ? child.ExitCode : null, child.Output);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
     }
 
     /// <summary>
@@ -218,13 +221,14 @@ public sealed class CrashHarness : IDisposable
     {
         private readonly Process _process;
         private readonly StringBuilder _output = new();
+        private readonly StringBuilder _errors = new();
         private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
         public Child(Process process)
         {
             _process = process;
-            _process.OutputDataReceived += (_, e) => Receive(e.Data);
-            _process.ErrorDataReceived += (_, e) => Receive(e.Data);
+            _process.OutputDataReceived += (_, e) => Receive(e.Data, error: false);
+            _process.ErrorDataReceived += (_, e) => Receive(e.Data, error: true);
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
         }
@@ -240,6 +244,18 @@ public sealed class CrashHarness : IDisposable
                 lock (_output)
                 {
                     return _output.ToString();
+                }
+            }
+        }
+
+        /// <summary>Standard error alone.</summary>
+        public string Errors
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _errors.ToString();
                 }
             }
         }
@@ -309,7 +325,7 @@ public sealed class CrashHarness : IDisposable
             _process.Dispose();
         }
 
-        private void Receive(string? line)
+        private void Receive(string? line, bool error)
         {
             if (line is null)
             {
@@ -319,6 +335,11 @@ public sealed class CrashHarness : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
+                if (error)
+                {
+                    _errors.AppendLine(line);
+                }
+
                 foreach (var wait in _waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
                 {
                     // Killed from the output thread, the moment the line arrives: the child is still at that point.
@@ -342,7 +363,8 @@ public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, st
     public override string ToString() => Name;
 }
 
-public sealed record ChildResult(int? ExitCode, string Output)
+/// <summary>How a child process ended (null: it hung and was killed), all it wrote, and its standard error alone.</summary>
+public sealed record ChildResult(int? ExitCode, string Output, string Errors)
 {
     public bool Hung => ExitCode is null;
 }

@@ -11,5 +11,9 @@ cd "$repo_root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
 
 dotnet build tests/FactCheck.CrashRecovery -c Release -v quiet -nologo >/dev/null
-exec dotnet tests/FactCheck.CrashRecovery/bin/Release/net10.0/FactCheck.CrashRecovery.dll \
-    --iterations "${CRASH_ITERATIONS:-100}" --seed "${CRASH_SEED:-1}"
+
+# Run from a copy, so that a rebuild during the run cannot swap the application under it.
+run_dir="$(mktemp -d "${TMPDIR:-/tmp}/factcheck-crash-app.XXXXXX")"
+trap 'rm -rf "$run_dir"' EXIT
+cp -r tests/FactCheck.CrashRecovery/bin/Release/net10.0/. "$run_dir/"
+dotnet "$run_dir/FactCheck.CrashRecovery.dll" --iterations "${CRASH_ITERATIONS:-100}" --seed "${CRASH_SEED:-1}"

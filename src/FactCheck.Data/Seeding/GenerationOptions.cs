@@ -14,10 +14,10 @@ public sealed record GenerationOptions(int Claims, int Seed = 42)
     public int Sources => Math.Max(10, Claims / 2);
 
     public int EvidenceItems => Claims * 5;
-
-    /// <summary>Sources written between two progress lines (claims: twice as many).</summary>
-    public int ProgressInterval { get; init; } = 5_000;
 }
+
+/// <summary>How far a generation has got: <paramref name="Done"/> of <paramref name="Total"/> items of one stage.</summary>
+public sealed record GenerationProgress(string Stage, int Done, int Total);
 
 /// <summary>What one generation run added, and the records a benchmark needs to address.</summary>
 public sealed record GenerationResult(

@@ -48,7 +48,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
 
     private readonly GenerationVocabulary _vocabulary = new();
 
-    public async Task<GenerationResult> GenerateAsync(GenerationOptions options, CancellationToken cancellationToken = default)
+    public async Task<GenerationResult> GenerateAsync(GenerationOptions options, IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Claims, 1);
         var stopwatch = Stopwatch.StartNew();
@@ -68,7 +68,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
             GenerationResult result;
             await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
             {
-                result = Write(transaction, options, stopwatch, cancellationToken);
+                result = Write(transaction, options, progress, stopwatch, cancellationToken);
 
                 // The derived data goes in the same transaction, so no reader ever sees claims the search cannot find.
                 await db.Database.UseTransactionAsync(transaction, cancellationToken);
@@ -92,7 +92,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         }
     }
 
-    private GenerationResult Write(SqliteTransaction transaction, GenerationOptions options, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private GenerationResult Write(SqliteTransaction transaction, GenerationOptions options, IProgress<GenerationProgress>? progress, Stopwatch stopwatch, CancellationToken cancellationToken)
     {
         var random = new Random(options.Seed);
         var plan = ClaimPlan.Create(options, random);
@@ -100,8 +100,8 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
 
         var claimants = WriteClaimants(transaction, batch, options, random);
         var topics = WriteTopics(transaction, batch, options, random);
-        var sources = WriteSources(transaction, batch, options, plan, random, stopwatch, cancellationToken);
-        var written = WriteClaims(transaction, batch, options, plan, claimants, topics, sources, random, stopwatch, cancellationToken);
+        var sources = WriteSources(transaction, batch, options, plan, random, progress, cancellationToken);
+        var written = WriteClaims(transaction, batch, options, plan, claimants, topics, sources, random, progress, cancellationToken);
 
         logger.LogInformation(
             "Wrote {Claims} claims, {Claimants} claimants, {Topics} topics, {Sources} sources ({SourceMegabytes:0} MB of text), {Passages} passages, {Appearances} appearances, {Evidence} evidence items and {Verdicts} verdicts in {Elapsed:0.0} s",
@@ -160,7 +160,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
     }
 
     private Sources WriteSources(
-        SqliteTransaction transaction, Batch batch, GenerationOptions options, ClaimPlan plan, Random random, Stopwatch stopwatch, CancellationToken cancellationToken)
+        SqliteTransaction transaction, Batch batch, GenerationOptions options, ClaimPlan plan, Random random, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
     {
         var nextId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Sources\"") + 1;
         var nextPassageId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Passages\"") + 1;
@@ -254,10 +254,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
             }
 
             sources.PassageCount += count;
-            if ((i + 1) % options.ProgressInterval == 0)
-            {
-                logger.LogInformation("Generated {Done} of {Total} sources ({Elapsed:0.0} s)", i + 1, options.Sources, stopwatch.Elapsed.TotalSeconds);
-            }
+            Report(progress, "sources", i + 1, options.Sources);
         }
 
         Shuffle(plan.AppearancePool, random);
@@ -274,7 +271,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         Topics topics,
         Sources sources,
         Random random,
-        Stopwatch stopwatch,
+        IProgress<GenerationProgress>? progress,
         CancellationToken cancellationToken)
     {
         var nextClaimId = Scalar(transaction, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Claims\"") + 1;
@@ -364,10 +361,7 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
                 (written.TypicalClaimId, written.TypicalClaimSlug) = (claimId, Slugs.From(summary));
             }
 
-            if ((i + 1) % (options.ProgressInterval * 2) == 0)
-            {
-                logger.LogInformation("Generated {Done} of {Total} claims ({Elapsed:0.0} s)", i + 1, options.Claims, stopwatch.Elapsed.TotalSeconds);
-            }
+            Report(progress, "claims", i + 1, options.Claims);
         }
 
         return written;
@@ -447,6 +441,15 @@ public sealed class SyntheticArchiveGenerator(FactCheckDbContext db, ILogger<Syn
         }
 
         return weighted[^1].Item;
+    }
+
+    // About 200 reports a stage: enough for a smooth bar, few enough to cost nothing.
+    private static void Report(IProgress<GenerationProgress>? progress, string stage, int done, int total)
+    {
+        if (progress is not null && (done == total || done % Math.Max(1, total / 200) == 0))
+        {
+            progress.Report(new GenerationProgress(stage, done, total));
+        }
     }
 
     private static void Shuffle<T>(List<T> items, Random random)

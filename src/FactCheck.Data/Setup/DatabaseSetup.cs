@@ -20,7 +20,18 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
     /// <summary>Site start: migrates when migrations are pending and imports the archive into an empty database.</summary>
     public async Task PrepareForSiteAsync(CancellationToken cancellationToken = default)
     {
-        if (!await NeedsSetupAsync(cancellationToken))
+        bool needed;
+        try
+        {
+            needed = await NeedsSetupAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            // The first thing a start does with the database, so the place to say which file failed.
+            throw new DatabaseSetupException($"The database {new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource} cannot be opened: {ex.Message}", ex);
+        }
+
+        if (!needed)
         {
             return;
         }

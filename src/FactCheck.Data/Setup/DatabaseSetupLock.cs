@@ -80,9 +80,18 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
         {
             return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException ex) when (HeldByAnother(ex))
         {
             return null;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing folder or a read-only disk is not worth waiting for.
+            throw new DatabaseSetupException($"The database's lock file {lockPath} cannot be created: {ex.Message}", ex);
+        }
     }
+
+    // EWOULDBLOCK from flock on Unix; ERROR_SHARING_VIOLATION or ERROR_LOCK_VIOLATION on Windows.
+    private static bool HeldByAnother(IOException ex) =>
+        ex.GetType() == typeof(IOException) && ex.HResult is 11 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 }

@@ -10,92 +10,58 @@ namespace FactCheck.Web.Hosting;
 /// `dotnet run --project src/FactCheck.Web -- seed`, or
 /// `dotnet run --project src/FactCheck.Web -c Release -- generate --claims 100000 --seed 42 [--manifest bench.env]`.
 /// A command's own options are read from the command line through configuration ("--claims 100000" is the key "claims").
+/// <see cref="CommandLine"/> parses the command word and turns failures into one line and an exit code.
 /// </summary>
 public static class HostCommands
 {
-    private static readonly string[] Known = ["seed", "generate"];
-
-    /// <summary>Separates a leading command word from the arguments the host's configuration reads.</summary>
-    public static (string? Command, string[] HostArgs) Split(string[] args) =>
-        args.Length > 0 && Known.Contains(args[0], StringComparer.OrdinalIgnoreCase)
-            ? (args[0].ToLowerInvariant(), args[1..])
-            : (null, args);
-
     public static async Task<int> RunCommandAsync(this WebApplication app, string command)
     {
+        await using var scope = app.Services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
         switch (command)
         {
-            case "seed":
-                await using (var scope = app.Services.CreateAsyncScope())
+            case "migrate":
+                await using (await setup.AcquireLockAsync())
                 {
-                    var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
-                    var importer = scope.ServiceProvider.GetRequiredService<SeedImporter>();
-                    var options = scope.ServiceProvider.GetRequiredService<SeedOptions>();
-                    try
-                    {
-                        await using var setupLock = await setup.AcquireLockAsync();
-                        await setup.MigrateAsync();
-                        await importer.ImportAsync(options.Directory);
-                    }
-                    catch (SeedImportException ex)
-                    {
-                        app.Logger.LogError("Seed import failed: {Reason}", ex.Message);
-                        return 1;
-                    }
+                    await setup.MigrateAsync();
+                }
+
+                return 0;
+            case "seed":
+                await using (await setup.AcquireLockAsync())
+                {
+                    await setup.MigrateAsync();
+                    await ImportArchiveAsync(scope.ServiceProvider);
                 }
 
                 return 0;
             case "generate":
-                return await GenerateAsync(app);
+                return await GenerateAsync(app, scope.ServiceProvider, setup);
             default:
-                app.Logger.LogError("Unknown command {Command}", command);
-                return 2;
+                throw new CommandLineException($"unknown command '{command}'");
         }
     }
+
+    private static Task<SeedImportResult> ImportArchiveAsync(IServiceProvider services) =>
+        services.GetRequiredService<SeedImporter>().ImportAsync(services.GetRequiredService<SeedOptions>().Directory);
 
     /// <summary>
     /// Migrates, imports the curated archive (so the seeds' claims and topics are there too), then adds a
     /// synthetic archive of --claims claims (default 100,000) from --seed (default 42). --manifest writes the
     /// addresses a benchmark needs as shell variables.
     /// </summary>
-    private static async Task<int> GenerateAsync(WebApplication app)
+    private static async Task<int> GenerateAsync(WebApplication app, IServiceProvider services, DatabaseSetup setup)
     {
-        var claims = app.Configuration.GetValue("claims", 100_000);
-        var seed = app.Configuration.GetValue("seed", 42);
-        if (claims < 1)
-        {
-            app.Logger.LogError("--claims must be a positive number, not {Claims}", claims);
-            return 2;
-        }
-
-        await using var scope = app.Services.CreateAsyncScope();
-        var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
-        var options = scope.ServiceProvider.GetRequiredService<SeedOptions>();
+        var claims = CommandLine.PositiveInt(app.Configuration, "claims", 100_000);
+        var seed = CommandLine.PositiveInt(app.Configuration, "seed", 42);
 
         // Held to the end: a site starting meanwhile on this database waits instead of importing beside it.
         await using var setupLock = await setup.AcquireLockAsync();
         await setup.MigrateAsync();
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(options.Directory);
-        }
-        catch (SeedImportException ex)
-        {
-            app.Logger.LogError("Seed import failed: {Reason}", ex.Message);
-            return 1;
-        }
+        await ImportArchiveAsync(services);
 
-        var generator = ActivatorUtilities.CreateInstance<SyntheticArchiveGenerator>(scope.ServiceProvider);
-        GenerationResult result;
-        try
-        {
-            result = await generator.GenerateAsync(new GenerationOptions(claims, seed));
-        }
-        catch (InvalidOperationException ex)
-        {
-            app.Logger.LogError("Generation stopped: {Reason}", ex.Message);
-            return 1;
-        }
+        var generator = ActivatorUtilities.CreateInstance<SyntheticArchiveGenerator>(services);
+        var result = await generator.GenerateAsync(new GenerationOptions(claims, seed), ConsoleProgress.For("generate"));
 
         var landmarks = result.Landmarks;
         var typicalClaim = SiteUrls.Claim(landmarks.TypicalClaimId, landmarks.TypicalClaimSlug);
