@@ -35,6 +35,10 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
         var (tags, query) = entry;
 
         var queryKey = query.CacheKey(context.HttpContext.Request.Query);
+        if (HasKeyDelimiters(context.HttpContext.Request.Path.Value) || HasKeyDelimiters(queryKey))
+        {
+            return ValueTask.CompletedTask;
+        }
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
@@ -114,6 +118,10 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
             _ => null,
         };
     }
+
+    // The framework builds no key for a path or value holding its own separators, and then coalesces every
+    // such request under the one empty key, so two different pages could share a render: those are not cached.
+    private static bool HasKeyDelimiters(string? text) => text is not null && text.AsSpan().IndexOfAny('\x1e', '\x1f') >= 0;
 
     // A sign-in cookie marks a reader as somebody even before any authentication middleware exists to say so.
     private static bool HasSignInCookie(HttpRequest request)

@@ -110,6 +110,18 @@ public sealed class ShareLinkCacheTests(SmallPageAppFactory app) : WebTestBase(a
         Assert.Equal(Rows(lower.Page), Rows(upper.Page));
     }
 
+    [Fact]
+    public async Task Searches_arriving_together_each_get_their_own_page_whatever_characters_they_hold()
+    {
+        // U+001E is one of the output cache's own key separators. Given one, the framework builds no key and
+        // makes every such request wait for, and be served, whichever render holds the empty key.
+        var queries = Enumerable.Range(1, 32).Select(i => $"amnesty\u001E{i}").ToList();
+
+        var pages = await Task.WhenAll(queries.Select(q => FetchAsync("/search?q=" + Uri.EscapeDataString(q))));
+
+        Assert.All(queries.Zip(pages), pair => Assert.Equal(pair.First, SearchBox(pair.Second.Page)));
+    }
+
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     private static List<string> Rows(IHtmlDocument page) => ClaimsBrowseTests.Rows(page).Select(ClaimsBrowseTests.ClaimPath).ToList();
