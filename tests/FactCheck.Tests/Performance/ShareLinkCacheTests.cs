@@ -60,6 +60,19 @@ public sealed class ShareLinkCacheTests(SmallPageAppFactory app) : WebTestBase(a
     }
 
     [Fact]
+    public async Task A_tracking_parameter_is_kept_out_of_the_list_its_links_its_form_and_its_canonical_link()
+    {
+        var tracking = Unique("campaign");
+
+        var list = await FetchAsync($"/claims?sort=rating&utm_source={tracking}");
+
+        Assert.DoesNotContain(tracking, list.Body, StringComparison.Ordinal);
+        Assert.Equal(Resolve("/claims?sort=rating").AbsoluteUri, list.Page.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Equal("/claims?sort=rating&page=2", list.Page.QuerySelector("nav.pager a[rel='next']")?.GetAttribute("href"));
+        Assert.Empty(list.Page.QuerySelectorAll("form input[name='utm_source']"));
+    }
+
+    [Fact]
     public async Task A_topic_timeline_varies_by_its_part_and_nothing_else()
     {
         const string topic = "/topics/taliban-amnesty-pledges";
