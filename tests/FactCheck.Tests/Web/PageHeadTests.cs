@@ -1,12 +1,14 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using FactCheck.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Tests.Web;
 
 /// <summary>
-/// What a browser reads from a page's head: an icon that exists (browsers ask for /favicon.ico unprompted,
-/// and Lighthouse counts its 404 as an error on every page).
+/// What a browser, a crawler and a link preview read from a page's head: an icon that exists (browsers ask
+/// for /favicon.ico unprompted, and Lighthouse counts its 404 as an error on every page) and a description
+/// of this page, not of the site in general.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
 public class PageHeadTests(FactCheckAppFactory app) : WebTestBase(app)
@@ -38,6 +40,57 @@ public class PageHeadTests(FactCheckAppFactory app) : WebTestBase(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await response.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_has_one_description(string which)
+    {
+        var description = DescriptionOf(await GetPageAsync(await PathOfAsync(which)));
+
+        Assert.InRange(description.Length, 50, 161);
+    }
+
+    [Fact]
+    public async Task The_home_page_description_names_the_topics()
+    {
+        var topics = await App.QueryAsync(db => db.Topics.OrderBy(t => t.Name).Select(t => t.Name).ToListAsync());
+
+        var description = DescriptionOf(await GetPageAsync("/"));
+
+        Assert.Contains(topics[0], description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_is_described_by_its_title_and_publisher()
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+        var source = balki.Evidence[0];
+        var title = await App.QueryAsync(db => db.Sources.Where(s => s.Id == source.SourceId).Select(s => s.Title).SingleAsync());
+
+        var description = DescriptionOf(await GetPageAsync(source.SourcePath));
+
+        Assert.StartsWith(title, description, StringComparison.Ordinal);
+        Assert.Contains(source.Publisher, description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_results_are_described_by_the_query_and_what_it_found()
+    {
+        var page = await GetPageAsync("/search?q=amnesty");
+        var claims = page.QuerySelector("nav.search-kinds a[href*='kind=claims'] .count")!.TextContent.Trim('(', ')');
+
+        var description = DescriptionOf(page);
+
+        Assert.Contains("“amnesty”", description, StringComparison.Ordinal);
+        Assert.Contains($"{claims} claims", description, StringComparison.Ordinal);
+        Assert.NotEqual(DescriptionOf(await GetPageAsync("/search")), description);
+    }
+
+    private static string DescriptionOf(IHtmlDocument page)
+    {
+        var meta = Assert.Single(page.QuerySelectorAll("head meta[name='description']"));
+        return meta.GetAttribute("content") ?? string.Empty;
     }
 
     private async Task<string> PathOfAsync(string which)
