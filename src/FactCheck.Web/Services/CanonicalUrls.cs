@@ -8,7 +8,9 @@ public static class CanonicalUrls
     /// <summary>
     /// Sends a 301 to <paramref name="canonicalUrl"/> when the requested slug is missing or different, and
     /// says whether it did (the page then renders nothing). During static rendering the response is
-    /// written directly: NavigationManager would answer with a temporary 302.
+    /// written directly: NavigationManager would answer with a temporary 302. The query string is not
+    /// carried over: the pages that redirect (claims, documents) read none, so the canonical address is the
+    /// whole address, and a tracking parameter is not echoed back to the reader.
     /// </summary>
     public static bool RedirectIfNotCanonical(HttpContext? httpContext, NavigationManager navigation, string? requestedSlug, string canonicalSlug, string canonicalUrl)
     {
@@ -20,7 +22,7 @@ public static class CanonicalUrls
         if (httpContext is { Response.HasStarted: false })
         {
             httpContext.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            httpContext.Response.Headers.Location = canonicalUrl + httpContext.Request.QueryString;
+            httpContext.Response.Headers.Location = canonicalUrl;
         }
         else
         {

@@ -20,8 +20,10 @@ public sealed class ClaimBrowseService(FactCheckDbContext db, BrowseOptions opti
 {
     public const int QuoteExcerptLength = 220;
 
-    public async Task<ClaimBrowseModel> GetAsync(IQueryCollection query, CancellationToken cancellationToken = default)
+    /// <param name="request">The request's query string; only <see cref="PageQuery.ClaimList"/>'s keys are read.</param>
+    public async Task<ClaimBrowseModel> GetAsync(IQueryCollection request, CancellationToken cancellationToken = default)
     {
+        var query = PageQuery.ClaimList.Read(request);
         var filter = ClaimFilter.Parse(query);
         var pageSize = options.PageSize;
         var filtered = filter.Apply(db.Claims.AsNoTracking(), db);

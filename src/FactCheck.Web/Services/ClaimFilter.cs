@@ -24,6 +24,9 @@ public sealed record ClaimFilter
 {
     public const int MaxPage = 10_000;
 
+    /// <summary>Every query key <see cref="Parse"/> reads and <see cref="ToQueryString"/> writes (see <see cref="PageQuery"/>).</summary>
+    public static readonly IReadOnlyList<string> QueryKeys = ["rating", "claimant", "topic", "from", "to", "source", "sort", PageQuery.PageKey];
+
     public Rating? Rating { get; init; }
 
     public string? Claimant { get; init; }
@@ -95,10 +98,10 @@ public sealed record ClaimFilter
         }
 
         var page = 1;
-        if (Get("page") is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage))
+        if (Get(PageQuery.PageKey) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1 || page > MaxPage))
         {
             page = 1;
-            errors["page"] = "That page does not exist; showing the first page.";
+            errors[PageQuery.PageKey] = "That page does not exist; showing the first page.";
         }
 
         return new ClaimFilter
@@ -191,7 +194,7 @@ public sealed record ClaimFilter
         Add("source", SourceId?.ToString(CultureInfo.InvariantCulture));
         Add("sort", Sort == ClaimSort.Date ? null : Sort.ToString().ToLowerInvariant());
         var targetPage = page ?? Page;
-        Add("page", targetPage > 1 ? targetPage.ToString(CultureInfo.InvariantCulture) : null);
+        Add(PageQuery.PageKey, targetPage > 1 ? targetPage.ToString(CultureInfo.InvariantCulture) : null);
         return QueryHelpers.AddQueryString(path, values);
     }
 

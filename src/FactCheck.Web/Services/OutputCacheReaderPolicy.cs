@@ -9,6 +9,8 @@ namespace FactCheck.Web.Services;
 /// paths rather than "every page" so that a page added later (an editor's desk, a form) is not cached until
 /// someone decides it may be. Each entry is tagged so that writes can evict it (see <see cref="OutputCacheEviction"/>):
 /// "reader" on everything, claim-{id} and source-{id} on those pages, "lists" on pages that list many claims.
+/// Each entry varies only by the query parameters its page reads (<see cref="PageQuery"/>), so a share link's
+/// fbclid or utm_source is served from the cache instead of costing a render.
 /// </summary>
 public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolicy
 {
@@ -17,6 +19,7 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
     public const string ListsTag = "lists";
 
     private const string GenerationKey = "FactCheck.OutputCacheGeneration";
+    private const string QueryVaryKey = "query";
 
     public static string ClaimTag(int id) => string.Create(CultureInfo.InvariantCulture, $"claim-{id}");
 
@@ -24,8 +27,15 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var tags = TagsFor(context.HttpContext);
-        if (tags is null)
+        if (EntryFor(context.HttpContext) is not { } entry)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        var (tags, query) = entry;
+
+        var queryKey = query.CacheKey(context.HttpContext.Request.Query);
+        if (HasKeyDelimiters(context.HttpContext.Request.Path.Value) || HasKeyDelimiters(queryKey))
         {
             return ValueTask.CompletedTask;
         }
@@ -39,8 +49,13 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = expiry;
 
-        // Filters and paging live in the query string: ?rating=misleading&page=2 is its own page.
-        context.CacheVaryByRules.QueryKeys = "*";
+        // Filters and paging live in the query string: ?rating=misleading&page=2 is its own page; anything
+        // the page does not read is left out, so ?fbclid=... shares the entry of the plain URL.
+        if (queryKey.Length > 0)
+        {
+            context.CacheVaryByRules.VaryByValues[QueryVaryKey] = queryKey;
+        }
+
         context.Tags.Add(AllTag);
         foreach (var tag in tags)
         {
@@ -74,8 +89,12 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
     private static OutputCacheGeneration Generation(HttpContext httpContext) =>
         httpContext.RequestServices.GetRequiredService<OutputCacheGeneration>();
 
-    /// <summary>The tags for a cacheable request, or null when the response must not be cached.</summary>
-    internal static IReadOnlyList<string>? TagsFor(HttpContext httpContext)
+    /// <summary>
+    /// The tags and the query parameters of a cacheable request's page, or null when the response must not be
+    /// cached. The query lists are the ones the pages' services read through: /claims, /search and topic
+    /// timelines read theirs, every other page none.
+    /// </summary>
+    internal static (IReadOnlyList<string> Tags, PageQuery Query)? EntryFor(HttpContext httpContext)
     {
         var request = httpContext.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -89,14 +108,20 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
         var segments = (request.Path.Value ?? "/").Trim('/').Split('/');
         return segments switch
         {
-            [""] => [ListsTag],
-            ["claims"] or ["claimants"] or ["topics"] or ["search"] => [ListsTag],
-            ["claims", _] or ["claims", _, _] when TryId(segments[1], out var claim) => [ClaimTag(claim)],
-            ["sources", _] or ["sources", _, _] when TryId(segments[1], out var source) => [SourceTag(source)],
-            ["claimants", _] or ["topics", _] or ["feeds", _] => [ListsTag],
+            [""] or ["claimants"] or ["topics"] => ([ListsTag], PageQuery.None),
+            ["claims"] => ([ListsTag], PageQuery.ClaimList),
+            ["search"] => ([ListsTag], PageQuery.Search),
+            ["claims", _] or ["claims", _, _] when TryId(segments[1], out var claim) => ([ClaimTag(claim)], PageQuery.None),
+            ["sources", _] or ["sources", _, _] when TryId(segments[1], out var source) => ([SourceTag(source)], PageQuery.None),
+            ["topics", _] => ([ListsTag], PageQuery.Timeline),
+            ["claimants", _] or ["feeds", _] => ([ListsTag], PageQuery.None),
             _ => null,
         };
     }
+
+    // The framework builds no key for a path or value holding its own separators, and then coalesces every
+    // such request under the one empty key, so two different pages could share a render: those are not cached.
+    private static bool HasKeyDelimiters(string? text) => text is not null && text.AsSpan().IndexOfAny('\x1e', '\x1f') >= 0;
 
     // A sign-in cookie marks a reader as somebody even before any authentication middleware exists to say so.
     private static bool HasSignInCookie(HttpRequest request)

@@ -14,12 +14,16 @@ public sealed class SearchService(FactCheckDbContext db)
     public const int OverviewSize = 5;
     public const int PageSize = 20;
 
-    /// <param name="queryString">The request's query string: q, kind, page and the claim filters.</param>
-    public async Task<SearchPageModel> SearchAsync(IQueryCollection queryString, CancellationToken cancellationToken = default)
+    public const string TextKey = "q";
+    public const string KindKey = "kind";
+
+    /// <param name="request">The request's query string; only <see cref="PageQuery.Search"/>'s keys are read.</param>
+    public async Task<SearchPageModel> SearchAsync(IQueryCollection request, CancellationToken cancellationToken = default)
     {
+        var queryString = PageQuery.Search.Read(request);
         var filter = ClaimFilter.Parse(queryString);
-        string? queryText = queryString.TryGetValue("q", out var q) ? q.ToString() : null;
-        string? kindText = queryString.TryGetValue("kind", out var k) ? k.ToString() : null;
+        string? queryText = queryString.TryGetValue(TextKey, out var q) ? q.ToString() : null;
+        string? kindText = queryString.TryGetValue(KindKey, out var k) ? k.ToString() : null;
         var options = await ClaimFilterOptions.LoadAsync(db, queryString, filter, cancellationToken);
         var text = queryText?.Trim() ?? string.Empty;
         var kind = SearchKinds.Parse(kindText);
@@ -62,7 +66,7 @@ public sealed class SearchService(FactCheckDbContext db)
     private static SearchSectionView Section(SearchKind sectionKind, SearchKind? openKind, string text, ClaimFilter filter, SearchResultPage results, IReadOnlyList<SearchResultView> views, int page, int size)
     {
         string Url(SearchKind? k, int p) =>
-            filter.ToQueryString("/search", new Dictionary<string, string?> { ["q"] = text, ["kind"] = k is { } x ? SearchKinds.Slug(x) : null }, p);
+            filter.ToQueryString("/search", new Dictionary<string, string?> { [TextKey] = text, [KindKey] = k is { } x ? SearchKinds.Slug(x) : null }, p);
 
         var pageCount = Math.Max(1, (int)Math.Ceiling(results.Total / (double)size));
         var paged = openKind == sectionKind;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FactCheck.Data;
 using FactCheck.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,15 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
             .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, db.ClaimTopicLinks.Count(link => EF.Property<int>(link, "TopicsId") == t.Id)))
             .ToListAsync(cancellationToken);
 
-    /// <param name="page">1-based; a page past the last shows the last.</param>
-    public async Task<TopicPageModel?> GetAsync(string slug, int page = 1, CancellationToken cancellationToken = default)
+    /// <param name="request">
+    /// The request's query string; only <see cref="PageQuery.Timeline"/>'s page is read. A page that is not a
+    /// number shows the first, and one past the last shows the last.
+    /// </param>
+    public async Task<TopicPageModel?> GetAsync(string slug, IQueryCollection request, CancellationToken cancellationToken = default)
     {
+        var pageText = PageQuery.Timeline.Read(request)[PageQuery.PageKey].ToString();
+        var page = int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) ? requested : 1;
+
         var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
             .Select(t => new { t.Id, t.Slug, t.Name, t.Description })

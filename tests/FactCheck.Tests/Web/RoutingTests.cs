@@ -13,6 +13,7 @@ public class RoutingTests(FactCheckAppFactory app) : WebTestBase(app)
     [InlineData("/claims/{0}")]
     [InlineData("/claims/{0}/")]
     [InlineData("/claims/{0}/THE-MOJAHEDIN")]
+    [InlineData("/claims/{0}/an-old-headline?fbclid=IwAR0share&utm_source=facebook")]
     public async Task Claim_urls_without_the_current_slug_redirect_permanently_to_the_canonical_url(string template)
     {
         var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
@@ -28,6 +29,7 @@ public class RoutingTests(FactCheckAppFactory app) : WebTestBase(app)
     [Theory]
     [InlineData("/sources/{0}/old-headline")]
     [InlineData("/sources/{0}")]
+    [InlineData("/sources/{0}/old-headline?utm_source=newsletter")]
     public async Task Source_urls_without_the_current_slug_redirect_permanently_to_the_canonical_url(string template)
     {
         var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
