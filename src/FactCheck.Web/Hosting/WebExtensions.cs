@@ -37,12 +37,14 @@ public static class WebExtensions
         builder.Services.AddScoped<TopicPageService>();
         builder.Services.AddScoped<FeedService>();
 
+        builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
         return builder;
     }
 
     public static WebApplication UseFactCheckPipeline(this WebApplication app)
     {
+        app.UseFactCheckResponseHeaders();
         if (!app.Environment.IsDevelopment())
         {
             // A fresh scope for the error page, so a broken DbContext from the failed request is not reused.
@@ -53,7 +55,6 @@ public static class WebExtensions
         // error status (a stray POST's 400, say) a page that says what happened.
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
 
-        app.UseSecurityHeaders();
         app.UseValidHostsOnly();
         app.UseReadableMethods();
         app.UseRouting();
@@ -83,21 +84,6 @@ public static class WebExtensions
                 context.Request.Method = HttpMethods.Get;
             }
 
-            return next(context);
-        });
-
-    /// <summary>
-    /// Reader pages run no script at all, so the policy can forbid inline script and javascript: URLs
-    /// outright: even a bad URL that slipped into stored data could not run. Scripts from the site itself
-    /// stay allowed for the editors' interactive pages; images may come from https hosts (Markdown).
-    /// </summary>
-    private static void UseSecurityHeaders(this WebApplication app) =>
-        app.Use((context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             return next(context);
         });
 
