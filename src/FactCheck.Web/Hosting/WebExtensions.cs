@@ -2,7 +2,6 @@ using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Endpoints;
 using FactCheck.Web.Services;
-using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;
@@ -37,6 +36,7 @@ public static class WebExtensions
         builder.Services.AddScoped<TopicPageService>();
         builder.Services.AddScoped<FeedService>();
 
+        builder.AddFactCheckErrorPages();
         builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
         return builder;
@@ -45,16 +45,7 @@ public static class WebExtensions
     public static WebApplication UseFactCheckPipeline(this WebApplication app)
     {
         app.UseFactCheckResponseHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            // A fresh scope for the error page, so a broken DbContext from the failed request is not reused.
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
-        // Unmatched URLs get the "Page not found" page with a real 404 status, and every other bodiless
-        // error status (a stray POST's 400, say) a page that says what happened.
-        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-
+        app.UseFactCheckErrorPages();
         app.UseValidHostsOnly();
         app.UseReadableMethods();
         app.UseRouting();
@@ -64,22 +55,21 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().WithErrorPagesForAnyMethod();
         return app;
     }
 
     /// <summary>
     /// Routes two kinds of request as GET, before routing picks an endpoint. HEAD, which link checkers
     /// and web archives use and Razor component endpoints do not match (Kestrel still sends no body for
-    /// a HEAD request). And re-executed error pages: re-execution keeps the original method, so a stray
-    /// POST or DELETE would fail again on the error page itself and leave the reader a blank response.
+    /// a HEAD request). And re-executed error pages: re-execution keeps the original method, and a page
+    /// rendered for a POST is a form submission, which would be refused again and leave the reader a
+    /// blank response.
     /// </summary>
     private static void UseReadableMethods(this WebApplication app) =>
         app.Use((context, next) =>
         {
-            var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null
-                || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
-            if (HttpMethods.IsHead(context.Request.Method) || reExecuted)
+            if (HttpMethods.IsHead(context.Request.Method) || ErrorPageExtensions.IsErrorReExecution(context))
             {
                 context.Request.Method = HttpMethods.Get;
             }
