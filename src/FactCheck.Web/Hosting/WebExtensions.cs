@@ -36,6 +36,7 @@ public static class WebExtensions
         builder.Services.AddScoped<TopicPageService>();
         builder.Services.AddScoped<FeedService>();
 
+        builder.AddFactCheckHostFiltering();
         builder.AddFactCheckErrorPages();
         builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
@@ -46,7 +47,13 @@ public static class WebExtensions
     {
         app.UseFactCheckResponseHeaders();
         app.UseFactCheckErrorPages();
-        app.UseValidHostsOnly();
+        app.UseFactCheckHostFiltering();
+        if (!app.Environment.IsDevelopment())
+        {
+            // After host filtering: with Site:BaseUrl set, the request's scheme is the public one.
+            app.UseHsts();
+        }
+
         app.UseReadableMethods();
         app.UseRouting();
         app.UseSerilogRequestLogging();
@@ -72,25 +79,6 @@ public static class WebExtensions
             if (HttpMethods.IsHead(context.Request.Method) || ErrorPageExtensions.IsErrorReExecution(context))
             {
                 context.Request.Method = HttpMethods.Get;
-            }
-
-            return next(context);
-        });
-
-    /// <summary>
-    /// Answers 400 to a Host header that is not a valid URL authority ("x:99999", "a..b"). Pages build
-    /// absolute URLs (canonical link, JSON-LD, feed) from the host when Site:BaseUrl is not set, and such a
-    /// host would otherwise make them fail with a 500. RFC 9112 asks for a 400 here.
-    /// </summary>
-    private static void UseValidHostsOnly(this WebApplication app) =>
-        app.Use((context, next) =>
-        {
-            var host = context.Request.Host;
-            if (host.HasValue && !Uri.TryCreate($"http://{host.ToUriComponent()}/", UriKind.Absolute, out _))
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                return context.Response.WriteAsync("Bad request: the Host header is not a valid host name.");
             }
 
             return next(context);
