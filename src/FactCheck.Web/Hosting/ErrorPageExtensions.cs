@@ -14,14 +14,20 @@ public static class ErrorPageExtensions
 {
     private const string ApiPrefix = "/api";
 
-    // Half of Kestrel's own limits (an 8 KB request line, 32 KB of headers), which it enforces before the app
-    // runs and answers with a bare status. Refusing here first gives most such requests the site's page.
-    public const int MaxRequestTargetLength = 4 * 1024;
-    public const int MaxRequestHeadersLength = 16 * 1024;
+    // Kestrel's default limits (an 8 KB request line, 32 KB of headers). Kestrel enforces its own before the
+    // app runs and answers with a bare status, so its limits are raised to twice these and the site refuses
+    // at these: what was refused is still refused, now with the site's page, up to Kestrel's new limits.
+    public const int MaxRequestTargetLength = 8 * 1024;
+    public const int MaxRequestHeadersLength = 32 * 1024;
 
     public static WebApplicationBuilder AddFactCheckErrorPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.Limits.MaxRequestLineSize = 2 * MaxRequestTargetLength;
+            options.Limits.MaxRequestHeadersTotalSize = 2 * MaxRequestHeadersLength;
+        });
         return builder;
     }
 
