@@ -2,7 +2,6 @@ using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Endpoints;
 using FactCheck.Web.Services;
-using Microsoft.AspNetCore.Diagnostics;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;
@@ -37,24 +36,24 @@ public static class WebExtensions
         builder.Services.AddScoped<TopicPageService>();
         builder.Services.AddScoped<FeedService>();
 
+        builder.AddFactCheckHostFiltering();
+        builder.AddFactCheckErrorPages();
+        builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
         return builder;
     }
 
     public static WebApplication UseFactCheckPipeline(this WebApplication app)
     {
+        app.UseFactCheckResponseHeaders();
+        app.UseFactCheckErrorPages();
+        app.UseFactCheckHostFiltering();
         if (!app.Environment.IsDevelopment())
         {
-            // A fresh scope for the error page, so a broken DbContext from the failed request is not reused.
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            // After host filtering: with Site:BaseUrl set, the request's scheme is the public one.
+            app.UseHsts();
         }
 
-        // Unmatched URLs get the "Page not found" page with a real 404 status, and every other bodiless
-        // error status (a stray POST's 400, say) a page that says what happened.
-        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
-
-        app.UseSecurityHeaders();
-        app.UseValidHostsOnly();
         app.UseReadableMethods();
         app.UseRouting();
         app.UseSerilogRequestLogging();
@@ -63,58 +62,23 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().WithErrorPagesForAnyMethod();
         return app;
     }
 
     /// <summary>
     /// Routes two kinds of request as GET, before routing picks an endpoint. HEAD, which link checkers
     /// and web archives use and Razor component endpoints do not match (Kestrel still sends no body for
-    /// a HEAD request). And re-executed error pages: re-execution keeps the original method, so a stray
-    /// POST or DELETE would fail again on the error page itself and leave the reader a blank response.
+    /// a HEAD request). And re-executed error pages: re-execution keeps the original method, and a page
+    /// rendered for a POST is a form submission, which would be refused again and leave the reader a
+    /// blank response.
     /// </summary>
     private static void UseReadableMethods(this WebApplication app) =>
         app.Use((context, next) =>
         {
-            var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null
-                || context.Features.Get<IExceptionHandlerPathFeature>() is not null;
-            if (HttpMethods.IsHead(context.Request.Method) || reExecuted)
+            if (HttpMethods.IsHead(context.Request.Method) || ErrorPageExtensions.IsErrorReExecution(context))
             {
                 context.Request.Method = HttpMethods.Get;
-            }
-
-            return next(context);
-        });
-
-    /// <summary>
-    /// Reader pages run no script at all, so the policy can forbid inline script and javascript: URLs
-    /// outright: even a bad URL that slipped into stored data could not run. Scripts from the site itself
-    /// stay allowed for the editors' interactive pages; images may come from https hosts (Markdown).
-    /// </summary>
-    private static void UseSecurityHeaders(this WebApplication app) =>
-        app.Use((context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            return next(context);
-        });
-
-    /// <summary>
-    /// Answers 400 to a Host header that is not a valid URL authority ("x:99999", "a..b"). Pages build
-    /// absolute URLs (canonical link, JSON-LD, feed) from the host when Site:BaseUrl is not set, and such a
-    /// host would otherwise make them fail with a 500. RFC 9112 asks for a 400 here.
-    /// </summary>
-    private static void UseValidHostsOnly(this WebApplication app) =>
-        app.Use((context, next) =>
-        {
-            var host = context.Request.Host;
-            if (host.HasValue && !Uri.TryCreate($"http://{host.ToUriComponent()}/", UriKind.Absolute, out _))
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                return context.Response.WriteAsync("Bad request: the Host header is not a valid host name.");
             }
 
             return next(context);
