@@ -17,7 +17,7 @@ public static class CacheControlPolicy
         var response = context.Response;
         var storable = response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status301MovedPermanently or StatusCodes.Status304NotModified
             && response.Headers.SetCookie.Count == 0
-            && OutputCacheReaderPolicy.TagsFor(context) is not null;
+            && OutputCacheReaderPolicy.EntryFor(context) is not null;
         return storable ? ReaderPage : NoStore;
     }
 }
