@@ -1,5 +1,7 @@
 using System.Net;
+using FactCheck.CrashRecovery;
 using FactCheck.Tests.Infrastructure;
+using FactCheck.Web.Hosting;
 using FactCheck.Web.Services;
 
 namespace FactCheck.Tests.Web;
@@ -186,16 +188,18 @@ public class HostConfigurationTests
     }
 
     [Fact]
-    public void Start_up_with_a_wildcard_and_no_base_url_stops_with_a_message_saying_what_to_set()
+    public async Task Start_up_with_a_wildcard_and_no_base_url_stops_with_one_line_saying_what_to_set()
     {
-        using var site = new FactCheckAppFactory();
-        using var factory = site.WithWebHostBuilder(builder => builder.UseSetting("AllowedHosts", "*"));
+        using var harness = new CrashHarness();
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+        // The real process, as an operator starts it: the refusal must read as a message, not a stack trace.
+        var result = await harness.RunAsync(harness.NewDatabasePath("wildcard"), "--urls", "http://127.0.0.1:0", "--AllowedHosts=*");
 
-        var messages = string.Join("\n", Chain(error).Select(e => e.Message));
-        Assert.Contains("AllowedHosts", messages, StringComparison.Ordinal);
-        Assert.Contains("Site:BaseUrl", messages, StringComparison.Ordinal);
+        Assert.Equal(CommandLine.FailureExitCode, result.ExitCode);
+        var line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("factcheck: ", line, StringComparison.Ordinal);
+        Assert.Contains("AllowedHosts", line, StringComparison.Ordinal);
+        Assert.Contains("Site:BaseUrl", line, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -219,13 +223,5 @@ public class HostConfigurationTests
     public void The_configured_host_is_the_one_a_browser_sends(string baseUrl, string host)
     {
         Assert.Equal(host, new SiteSettings(null, baseUrl).ConfiguredHost.Value);
-    }
-
-    private static IEnumerable<Exception> Chain(Exception? error)
-    {
-        for (; error is not null; error = error.InnerException)
-        {
-            yield return error;
-        }
     }
 }
