@@ -1,0 +1,10 @@
+namespace FactCheck.Web.Site;
+
+public static class TextBlocks
+{
+    /// <summary>Non-blank lines of a plain-text quote, each shown as its own paragraph (LF or CRLF).</summary>
+    public static IReadOnlyList<string> Paragraphs(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+}
