@@ -1,5 +1,6 @@
 using FactCheck.Data.Entities;
 using FactCheck.Data.Verdicts;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Site;
 
 namespace FactCheck.Web.Features.Browse;
@@ -52,9 +53,8 @@ public sealed record TimelineEvidence(
     IReadOnlyList<TimelinePassage> Passages,
     IReadOnlyList<TimelineCitation> CitedBy) : TimelineEvent(Date, $"evidence-{FirstEvidenceId}")
 {
-    /// <summary>The publisher the finding reached us through, when it is not the organisation's own document.</summary>
-    public string? CitedThrough =>
-        string.Equals(Organization.Trim(), SourcePublisher.Trim(), StringComparison.OrdinalIgnoreCase) ? null : SourcePublisher;
+    /// <inheritdoc cref="EvidenceOrigin.CitedThrough"/>
+    public string? CitedThrough => EvidenceOrigin.CitedThrough(Organization, SourcePublisher);
 }
 
 /// <param name="Page">Which page of the topic's claims, oldest first, the events belong to.</param>

@@ -37,9 +37,8 @@ public sealed record EvidenceView(
     string SourcePublisher,
     string PassageUrl)
 {
-    /// <summary>The publisher the finding reached us through, when it is not the organisation's own document.</summary>
-    public string? CitedThrough =>
-        string.Equals(Organization.Trim(), SourcePublisher.Trim(), StringComparison.OrdinalIgnoreCase) ? null : SourcePublisher;
+    /// <inheritdoc cref="EvidenceOrigin.CitedThrough"/>
+    public string? CitedThrough => EvidenceOrigin.CitedThrough(Organization, SourcePublisher);
 }
 
 public sealed record AppearanceView(

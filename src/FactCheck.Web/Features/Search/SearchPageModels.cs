@@ -1,4 +1,3 @@
-using FactCheck.Data.Entities;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Features.Browse;
@@ -74,12 +73,5 @@ public static class SearchKinds
         SearchKind.Claims => "Claims",
         SearchKind.Evidence => "Evidence",
         _ => "Documents",
-    };
-
-    internal static string StanceLabel(Stance stance) => stance switch
-    {
-        Stance.Contradicts => "Contradicts the claim",
-        Stance.Supports => "Supports the claim",
-        _ => "Adds context",
     };
 }

@@ -3,6 +3,7 @@ using FactCheck.Data;
 using FactCheck.Data.Search;
 using FactCheck.Web.Caching;
 using FactCheck.Web.Features.Browse;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -145,7 +146,7 @@ public sealed class SearchService(FactCheckDbContext db)
                             SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId),
                             SearchSnippets.ToHtml(hit.Heading),
                             SearchSnippets.ToHtml(hit.Snippet),
-                            $"{SearchKinds.StanceLabel(e.Stance)}, {e.FoundOn.ToDisplayString()}, in {e.SourceTitle}",
+                            $"{StanceLabels.Description(e.Stance)}, {e.FoundOn.ToDisplayString()}, in {e.SourceTitle}",
                             new SearchResultClaim(e.ClaimSummary, SiteUrls.Claim(e.ClaimId, e.ClaimSlug), e.CurrentRating, IsSelf: false)));
                     }
                 }
