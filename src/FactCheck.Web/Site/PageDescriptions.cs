@@ -56,7 +56,7 @@ public static class PageDescriptions
             ? $"Search for “{model.Query}”: {List(model.Sections.Select(s => $"{s.TotalDisplay} {s.Title.ToLower(CultureInfo.InvariantCulture)}"))}."
             : "Search the archive's claims, evidence and documents by word, phrase or prefix, narrowed by rating, claimant, topic, date or document.");
 
-    private static string Shorten(string text) => ClaimBrowseService.Excerpt(text, MaxLength);
+    private static string Shorten(string text) => TextBlocks.Excerpt(text, MaxLength);
 
     // The first sentence, cut if it must be, then each further one only if it fits whole.
     private static string WhileItFits(string first, params string[] more)

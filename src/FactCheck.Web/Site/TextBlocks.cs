@@ -7,4 +7,16 @@ public static class TextBlocks
         string.IsNullOrEmpty(text)
             ? []
             : text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => !string.IsNullOrWhiteSpace(line)).ToList();
+
+    /// <summary>Cuts at a word boundary so an excerpt never ends mid-word.</summary>
+    public static string Excerpt(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', maxLength);
+        return text[..(cut > maxLength / 2 ? cut : maxLength)].TrimEnd(' ', ',', ';', ':') + "…";
+    }
 }

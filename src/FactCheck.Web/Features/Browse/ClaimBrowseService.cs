@@ -1,6 +1,5 @@
 using FactCheck.Data;
 using FactCheck.Web.Caching;
-using FactCheck.Web.Site;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Web.Features.Browse;
@@ -20,8 +19,6 @@ public sealed record BrowseOptions(int PageSize)
 /// </summary>
 public sealed class ClaimBrowseService(FactCheckDbContext db, BrowseOptions options)
 {
-    public const int QuoteExcerptLength = 220;
-
     /// <param name="request">The request's query string; only <see cref="PageQuery.ClaimList"/>'s keys are read.</param>
     public async Task<ClaimBrowseModel> GetAsync(IQueryCollection request, CancellationToken cancellationToken = default)
     {
@@ -36,19 +33,7 @@ public sealed class ClaimBrowseService(FactCheckDbContext db, BrowseOptions opti
             : await filter.Order(filtered)
                 .Skip((filter.Page - 1) * pageSize)
                 .Take(pageSize)
-                .Select(c => new
-                {
-                    c.Id,
-                    c.Slug,
-                    c.Summary,
-                    c.Quote,
-                    c.IsVerbatim,
-                    ClaimantName = c.Claimant.Name,
-                    ClaimantSlug = c.Claimant.Slug,
-                    c.SaidOn,
-                    c.CurrentRating,
-                })
-                .ToListAsync(cancellationToken);
+                .ToListItemsAsync(cancellationToken);
 
         var filterOptions = await ClaimFilterOptions.LoadAsync(db, query, filter, cancellationToken);
 
@@ -56,28 +41,7 @@ public sealed class ClaimBrowseService(FactCheckDbContext db, BrowseOptions opti
             filter,
             pageSize,
             total,
-            rows.Select(c => new ClaimListItem(
-                c.Id,
-                c.Summary,
-                SiteUrls.Claim(c.Id, c.Slug),
-                Excerpt(c.Quote, QuoteExcerptLength),
-                c.IsVerbatim,
-                c.ClaimantName,
-                SiteUrls.Claimant(c.ClaimantSlug),
-                c.SaidOn,
-                c.CurrentRating)).ToList(),
+            rows,
             filterOptions);
-    }
-
-    /// <summary>Cuts at a word boundary so an excerpt never ends mid-word.</summary>
-    public static string Excerpt(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', maxLength);
-        return text[..(cut > maxLength / 2 ? cut : maxLength)].TrimEnd(' ', ',', ';', ':') + "…";
     }
 }

@@ -36,8 +36,7 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             .OrderByDescending(c => c.SaidOn.Date)
             .ThenByDescending(c => c.Id)
             .Take(MaxListed)
-            .Select(c => new { c.Id, c.Slug, c.Summary, c.Quote, c.IsVerbatim, c.SaidOn, c.CurrentRating })
-            .ToListAsync(cancellationToken);
+            .ToListItemsAsync(cancellationToken);
 
         var byRating = counts.Where(c => c.Rating is not null).ToDictionary(c => c.Rating!.Value, c => c.Count);
         var underReview = counts.Where(c => c.Rating is null).Sum(c => c.Count);
@@ -48,7 +47,6 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             .Append(new ScorecardRow(null, "Under review", underReview, null))
             .ToList();
 
-        var claimantUrl = SiteUrls.Claimant(claimant.Slug);
         return new ClaimantPageModel(
             claimant.Slug,
             claimant.Name,
@@ -57,15 +55,6 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             claimant.Affiliation,
             counts.Sum(c => c.Count),
             scorecard,
-            claims.Select(c => new ClaimListItem(
-                c.Id,
-                c.Summary,
-                SiteUrls.Claim(c.Id, c.Slug),
-                ClaimBrowseService.Excerpt(c.Quote, ClaimBrowseService.QuoteExcerptLength),
-                c.IsVerbatim,
-                claimant.Name,
-                claimantUrl,
-                c.SaidOn,
-                c.CurrentRating)).ToList());
+            claims);
     }
 }
