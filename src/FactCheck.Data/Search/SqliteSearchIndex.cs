@@ -5,7 +5,7 @@ namespace FactCheck.Data.Search;
 /// <summary>
 /// SQLite FTS5 tables, one per kind of record, each row's rowid the record's id:
 /// ClaimSearch(Quote, Summary, Claimant), EvidenceSearch(Exact, Note, Organization), SourceSearch(Title, Publisher, Text).
-/// Created by the AddFullTextSearch migration. Separate tables keep a common term in 500,000 passages
+/// Created by the AddSearchAndCurrentRating migration. Separate tables keep a common term in 500,000 passages
 /// from slowing a search of 100,000 claims, and let each kind rank on its own columns.
 /// </summary>
 public sealed partial class SqliteSearchIndex(FactCheckDbContext db) : ISearchIndex

@@ -1,4 +1,4 @@
-using FactCheck.Web.Components.Pages;
+using FactCheck.Web.Features.Errors;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace FactCheck.Web.Hosting;
 
 /// <summary>
-/// Every error status a browser can reach gets the site's own short page (Components/Pages/StatusPage.razor,
+/// Every error status a browser can reach gets the site's own short page (Features/Errors/StatusPage.razor,
 /// Error.razor) with the original status kept, and a route under /api/ a problem+json body instead.
 /// See docs/decisions/error-pages.md.
 /// </summary>

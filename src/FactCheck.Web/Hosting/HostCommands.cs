@@ -1,7 +1,7 @@
 using System.Globalization;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Setup;
-using FactCheck.Web.Services;
+using FactCheck.Web.Site;
 
 namespace FactCheck.Web.Hosting;
 

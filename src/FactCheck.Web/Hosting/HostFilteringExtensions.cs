@@ -1,4 +1,4 @@
-using FactCheck.Web.Services;
+using FactCheck.Web.Site;
 using Microsoft.AspNetCore.HostFiltering;
 
 namespace FactCheck.Web.Hosting;

@@ -1,5 +1,5 @@
 using FactCheck.Data;
-using FactCheck.Web.Services;
+using FactCheck.Web.Caching;
 
 namespace FactCheck.Web.Hosting;
 

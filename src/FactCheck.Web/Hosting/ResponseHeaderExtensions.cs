@@ -1,4 +1,4 @@
-using FactCheck.Web.Services;
+using FactCheck.Web.Caching;
 using Microsoft.Extensions.Primitives;
 
 namespace FactCheck.Web.Hosting;

@@ -1,7 +1,12 @@
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
-using FactCheck.Web.Endpoints;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Browse;
+using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Feeds;
+using FactCheck.Web.Features.Home;
+using FactCheck.Web.Features.Search;
+using FactCheck.Web.Features.Sources;
+using FactCheck.Web.Site;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;

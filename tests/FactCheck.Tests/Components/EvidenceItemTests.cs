@@ -1,8 +1,7 @@
 using Bunit;
 using FactCheck.Data.Entities;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Web.Components.Claims;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Claims;
 
 namespace FactCheck.Tests.Components;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using FactCheck.Data.Entities;
-using FactCheck.Web.Components.Claims;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Claims;
 
 namespace FactCheck.Tests.Components;
 

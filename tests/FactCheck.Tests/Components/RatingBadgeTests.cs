@@ -1,6 +1,6 @@
 using Bunit;
 using FactCheck.Data.Verdicts;
-using FactCheck.Web.Components.Claims;
+using FactCheck.Web.Components.Shared;
 
 namespace FactCheck.Tests.Components;
 

@@ -3,8 +3,7 @@ using FactCheck.Data.Entities;
 using FactCheck.Data.Text;
 using FactCheck.Data.Verdicts;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Web.Components.Claims;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Claims;
 
 namespace FactCheck.Tests.Components;
 

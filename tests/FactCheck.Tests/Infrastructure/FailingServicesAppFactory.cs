@@ -1,4 +1,4 @@
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Home;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,4 +1,4 @@
-using FactCheck.Web.Services;
+using FactCheck.Web.Caching;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using FactCheck.Data.Search;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Search;
 
 namespace FactCheck.Tests.Search;
 

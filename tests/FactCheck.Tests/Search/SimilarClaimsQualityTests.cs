@@ -1,6 +1,6 @@
 using System.Globalization;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

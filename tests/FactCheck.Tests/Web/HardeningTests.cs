@@ -1,6 +1,6 @@
 using System.Net;
 using FactCheck.Tests.Infrastructure;
-using FactCheck.Web.Services;
+using FactCheck.Web.Features.Feeds;
 
 namespace FactCheck.Tests.Web;
 

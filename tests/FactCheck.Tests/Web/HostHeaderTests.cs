@@ -2,7 +2,7 @@ using System.Net;
 using FactCheck.CrashRecovery;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Hosting;
-using FactCheck.Web.Services;
+using FactCheck.Web.Site;
 
 namespace FactCheck.Tests.Web;
 

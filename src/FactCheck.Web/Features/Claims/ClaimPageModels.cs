@@ -1,0 +1,74 @@
+using FactCheck.Data.Entities;
+using FactCheck.Data.Verdicts;
+using FactCheck.Web.Site;
+
+namespace FactCheck.Web.Features.Claims;
+
+/// <param name="Slug">Links the name to the claimant's record; null where the view is built without one.</param>
+public sealed record ClaimantView(string Name, ClaimantKind Kind, string? Role, string? Affiliation, string? Slug = null)
+{
+    public string? Url => Slug is null ? null : SiteUrls.Claimant(Slug);
+
+    /// <summary>"spokesperson, Foreign Affairs Ministry" – the parts that are known.</summary>
+    public string? Description =>
+        string.Join(", ", new[] { Role, Affiliation }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } text ? text : null;
+}
+
+public sealed record TopicLink(string Slug, string Name)
+{
+    public string Url => SiteUrls.Topic(Slug);
+}
+
+/// <param name="RationaleHtml">Already rendered by <see cref="FactCheck.Data.Text.MarkdownRenderer"/>; inserted as markup.</param>
+public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc)
+{
+    public string AsOfDisplay => AsOf.ToDisplayString();
+}
+
+/// <param name="FoundOn">Display form of when the finding was made ("30 November 2021", "July 2021").</param>
+/// <param name="PassageUrl">The cited passage in the document reader: /sources/{id}/{slug}#passage-{pid}.</param>
+public sealed record EvidenceView(
+    Stance Stance,
+    string Organization,
+    string FoundOn,
+    string Quote,
+    string Note,
+    string SourceTitle,
+    string SourcePublisher,
+    string PassageUrl)
+{
+    /// <inheritdoc cref="EvidenceOrigin.CitedThrough"/>
+    public string? CitedThrough => EvidenceOrigin.CitedThrough(Organization, SourcePublisher);
+}
+
+public sealed record AppearanceView(
+    int PassageId,
+    int SourceId,
+    string SourceTitle,
+    string SourcePublisher,
+    ReportedDate PublishedOn,
+    string? OriginalUrl,
+    string Quote,
+    string SourceUrl,
+    string PassageUrl);
+
+public sealed record ClaimPageModel(
+    int Id,
+    string Slug,
+    string Quote,
+    bool IsVerbatim,
+    string Summary,
+    ClaimantView Claimant,
+    ReportedDate SaidOn,
+    string? SaidWhere,
+    IReadOnlyList<TopicLink> Topics,
+    VerdictView? CurrentVerdict,
+    IReadOnlyList<VerdictView> EarlierVerdicts,
+    IReadOnlyList<EvidenceView> Evidence,
+    IReadOnlyList<AppearanceView> Appearances)
+{
+    public string Url => SiteUrls.Claim(Id, Slug);
+
+    /// <summary>Claims making the same assertion (see <see cref="SimilarClaims"/>), with the words they share.</summary>
+    public IReadOnlyList<SimilarClaimView> SimilarClaims { get; init; } = [];
+}

@@ -1,0 +1,133 @@
+using FactCheck.Data;
+using FactCheck.Data.Entities;
+using FactCheck.Data.Text;
+using FactCheck.Web.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactCheck.Web.Features.Claims;
+
+/// <summary>
+/// Loads a claim page in four queries whatever the amount of evidence (claim, evidence, appearances, verdicts),
+/// plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
+/// </summary>
+public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer markdown, SimilarClaims similarClaims)
+{
+    public async Task<ClaimPageModel?> GetAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var claim = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Slug,
+                c.Quote,
+                c.IsVerbatim,
+                c.Summary,
+                c.SaidOn,
+                c.SaidWhere,
+                Claimant = new ClaimantView(c.Claimant.Name, c.Claimant.Kind, c.Claimant.Role, c.Claimant.Affiliation, c.Claimant.Slug),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        // Its own query, starting from the claim: nested in the one above, SQLite joined every claim-topic
+        // row of the archive before picking this claim's (67 ms at 100,000 claims, against under 1 ms).
+        var topics = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .SelectMany(c => c.Topics)
+            .OrderBy(t => t.Name)
+            .Select(t => new TopicLink(t.Slug, t.Name))
+            .ToListAsync(cancellationToken);
+
+        // Projections, not Include: a source's full text is large and this page needs only its metadata.
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.ClaimId == id)
+            .Select(e => new
+            {
+                e.Id,
+                e.Stance,
+                e.Organization,
+                e.FoundOn,
+                e.Note,
+                e.PassageId,
+                e.Passage.Exact,
+                e.Passage.SourceId,
+                SourceSlug = e.Passage.Source.Slug,
+                SourceTitle = e.Passage.Source.Title,
+                SourcePublisher = e.Passage.Source.Publisher,
+            })
+            .ToListAsync(cancellationToken);
+
+        var appearances = await db.ClaimAppearances.AsNoTracking()
+            .Where(a => a.ClaimId == id)
+            .Select(a => new
+            {
+                a.Id,
+                a.PassageId,
+                a.Passage.Exact,
+                a.Passage.SourceId,
+                SourceSlug = a.Passage.Source.Slug,
+                SourceTitle = a.Passage.Source.Title,
+                SourcePublisher = a.Passage.Source.Publisher,
+                SourcePublishedOn = a.Passage.Source.PublishedOn,
+                SourceOriginalUrl = a.Passage.Source.OriginalUrl,
+            })
+            .ToListAsync(cancellationToken);
+
+        var verdicts = await db.Verdicts.AsNoTracking()
+            .Where(v => v.ClaimId == id && v.Status == VerdictStatus.Published)
+            .Select(v => new { v.Id, v.Rating, v.Headline, v.RationaleMarkdown, v.Author, v.AsOf, v.PublishedAtUtc })
+            .ToListAsync(cancellationToken);
+
+        var history = CurrentVerdicts.NewestFirst(verdicts, v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id)
+            .Select(v => new VerdictView(v.Id, v.Rating, v.Headline, markdown.ToHtml(v.RationaleMarkdown), v.Author, v.AsOf, v.PublishedAtUtc))
+            .ToList();
+
+        return new ClaimPageModel(
+            claim.Id,
+            claim.Slug,
+            claim.Quote,
+            claim.IsVerbatim,
+            claim.Summary,
+            claim.Claimant,
+            claim.SaidOn,
+            claim.SaidWhere,
+            topics,
+            history.FirstOrDefault(),
+            history.Skip(1).ToList(),
+            evidence
+                .OrderBy(e => e.Stance)
+                .ThenBy(e => e.FoundOn.Date)
+                .ThenBy(e => e.Id)
+                .Select(e => new EvidenceView(
+                    e.Stance,
+                    e.Organization,
+                    e.FoundOn.ToDisplayString(),
+                    e.Exact,
+                    e.Note,
+                    e.SourceTitle,
+                    e.SourcePublisher,
+                    SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId)))
+                .ToList(),
+            appearances
+                .OrderBy(a => a.SourcePublishedOn.Date)
+                .ThenBy(a => a.Id)
+                .Select(a => new AppearanceView(
+                    a.PassageId,
+                    a.SourceId,
+                    a.SourceTitle,
+                    a.SourcePublisher,
+                    a.SourcePublishedOn,
+                    a.SourceOriginalUrl,
+                    a.Exact,
+                    SiteUrls.Source(a.SourceId, a.SourceSlug),
+                    SiteUrls.Passage(a.SourceId, a.SourceSlug, a.PassageId)))
+                .ToList())
+        {
+            SimilarClaims = await similarClaims.FindAsync(id, cancellationToken: cancellationToken),
+        };
+    }
+}

@@ -1,0 +1,52 @@
+using FactCheck.Data.Entities;
+using FactCheck.Data.Verdicts;
+using FactCheck.Web.Site;
+
+namespace FactCheck.Web.Features.Sources;
+
+/// <summary>A cited span of the document; offsets in UTF-16 code units, End exclusive.</summary>
+public sealed record PassageSpan(int Id, int Start, int End);
+
+/// <summary>What a passage is cited for, listed under the document.</summary>
+/// <param name="Stance">Null for an appearance (the passage reports the claim); otherwise the evidence stance.</param>
+public sealed record SourceCitationView(int PassageId, string PassageUrl, string Quote, Stance? Stance, string? Organization, string? Note);
+
+public sealed record SourceClaimView(int ClaimId, string ClaimSummary, string ClaimUrl, Rating? CurrentRating, IReadOnlyList<SourceCitationView> Citations);
+
+public sealed record SourcePageModel(
+    int Id,
+    string Slug,
+    string Title,
+    SourceKind Kind,
+    string Publisher,
+    string? Author,
+    ReportedDate PublishedOn,
+    string? OriginalUrl,
+    string? ArchiveUrl,
+    string Language,
+    string? AttributionNote,
+    string Text,
+    string ContentHash,
+    IReadOnlyList<PassageSpan> Passages,
+    IReadOnlyList<SourceClaimView> Claims)
+{
+    public string Url => SiteUrls.Source(Id, Slug);
+
+    public string KindDisplay => Kind switch
+    {
+        SourceKind.NewsArticle => "News article",
+        SourceKind.Report => "Report",
+        SourceKind.OfficialStatement => "Official statement",
+        SourceKind.VideoReport => "Video report (transcript)",
+        SourceKind.FactCheck => "Fact-check",
+        _ => Kind.ToString(),
+    };
+
+    /// <summary>Date with its precision spelled out, so "2021" is not read as a guessed day.</summary>
+    public string PublishedOnDisplay => PublishedOn.Precision switch
+    {
+        DatePrecision.Day => PublishedOn.ToDisplayString(),
+        DatePrecision.Month => PublishedOn.ToDisplayString() + " (day not known)",
+        _ => PublishedOn.ToDisplayString() + " (month and day not known)",
+    };
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace FactCheck.Web.Site;
+
+/// <summary>The site's public URL shapes, in one place so pages, redirects and JSON-LD agree.</summary>
+public static class SiteUrls
+{
+    public static string Claim(int id, string slug) => string.Create(CultureInfo.InvariantCulture, $"/claims/{id}/{Uri.EscapeDataString(slug)}");
+
+    public static string Source(int id, string slug) => string.Create(CultureInfo.InvariantCulture, $"/sources/{id}/{Uri.EscapeDataString(slug)}");
+
+    public static string PassageAnchor(int passageId) => string.Create(CultureInfo.InvariantCulture, $"passage-{passageId}");
+
+    public static string Passage(int sourceId, string sourceSlug, int passageId) => Source(sourceId, sourceSlug) + "#" + PassageAnchor(passageId);
+
+    public static string Topic(string slug) => "/topics/" + Uri.EscapeDataString(slug);
+
+    public const string Topics = "/topics";
+
+    public static string Claimant(string slug) => "/claimants/" + Uri.EscapeDataString(slug);
+
+    public const string ClaimsPath = "/claims";
+
+    /// <summary>/claims filtered, e.g. <c>Claims(claimant: "taliban", rating: "false")</c>; page 1 has no page parameter.</summary>
+    public static string Claims(string? rating = null, string? claimant = null, string? topic = null) =>
+        QueryHelpers.AddQueryString(ClaimsPath, new Dictionary<string, string?>
+        {
+            ["rating"] = rating,
+            ["claimant"] = claimant,
+            ["topic"] = topic,
+        }.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+
+    public const string VerdictsFeed = "/feeds/verdicts.atom";
+
+    public static string Absolute(string baseUrl, string path) => baseUrl.TrimEnd('/') + path;
+}
