@@ -135,7 +135,7 @@ public static class AccountExtensions
             var origin = site.ConfiguredBaseUrl ?? ListeningOrigin(app);
 
             // A warning, so it shows at the quietest usual log level: it asks the operator to act.
-            app.Logger.LogWarning("No editor accounts yet. Create the first chief editor at {SetupUrl} (the link works once)", origin + link.Path);
+            app.Logger.LogWarning("No editor accounts yet. Create the first chief editor at {SetupUrl:l} (the link works once)", origin + link.Path);
         });
     }
 
