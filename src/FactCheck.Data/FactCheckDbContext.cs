@@ -1,12 +1,14 @@
 using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Identity;
 using FactCheck.Data.Search;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace FactCheck.Data;
 
-public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : DbContext(options)
+public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : IdentityDbContext<EditorUser>(options)
 {
     private ISearchIndex? _searchIndex;
 
@@ -38,9 +40,11 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
         ? new SqliteSearchIndex(this)
         : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName} yet.");
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly);
+        // Identity's tables (AspNetUsers, AspNetRoles ...) first, so the application's configurations come last.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

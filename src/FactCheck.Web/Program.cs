@@ -16,10 +16,11 @@ return await CommandLine.RunGuardedAsync(async () =>
     var app = builder.Build();
     if (invocation.Command is not null)
     {
-        return await app.RunCommandAsync(invocation.Command);
+        return await app.RunCommandAsync(invocation);
     }
 
     await app.PrepareDatabaseAsync();
+    await app.AnnounceFirstUserSetupAsync();
     app.UseFactCheckPipeline();
     await app.RunAsync();
     return 0;

@@ -48,6 +48,15 @@ public sealed class CrashHarness : IDisposable
         return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
     }
 
+    /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input, as a script piping a password would.</summary>
+    public async Task<ChildResult> RunWithInputAsync(string databasePath, string input, params string[] command)
+    {
+        using var child = Start(databasePath, command, redirectInput: true);
+        await child.WriteInputAsync(input);
+        var exited = await child.WaitForExitAsync(HangLimit);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+    }
+
     /// <summary>
     /// Starts a command or the site and kills it with SIGKILL at <paramref name="moment"/>. Returns what the
     /// process had written, and whether the kill came before it finished by itself.
@@ -155,11 +164,12 @@ public sealed class CrashHarness : IDisposable
         }
     }
 
-    private Child Start(string databasePath, string[] arguments)
+    private Child Start(string databasePath, string[] arguments, bool redirectInput = false)
     {
         var start = new ProcessStartInfo(_dotnet)
         {
             WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -234,6 +244,13 @@ public sealed class CrashHarness : IDisposable
         }
 
         public bool HasExited => _process.HasExited;
+
+        /// <summary>Writes the text and closes standard input, so a reader sees the end of it.</summary>
+        public async Task WriteInputAsync(string input)
+        {
+            await _process.StandardInput.WriteAsync(input);
+            _process.StandardInput.Close();
+        }
 
         public int ExitCode => _process.ExitCode;
 

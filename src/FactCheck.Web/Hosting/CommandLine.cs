@@ -21,6 +21,7 @@ public static class CommandLine
         ("seed", "", "import the archive in seeds/ into the database (migrating it first); running it again adds nothing twice"),
         ("migrate", "", "apply pending database migrations, then exit"),
         ("generate", "[--claims N] [--seed N] [--manifest FILE]", "add a synthetic archive of N claims (default 100000) from seed N (default 42), for benchmarks"),
+        ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
     ];
 
     public static string Usage { get; } = BuildUsage();
@@ -142,6 +143,10 @@ public static class CommandLine
 public sealed record Invocation(string? Command, string[] HostArgs, string? Error = null, bool Help = false)
 {
     public bool ShowsUsage => Help || Error is not null;
+
+    /// <summary>A command's words before its options: "add", "EMAIL" of `users add EMAIL --role editor`.</summary>
+    public IReadOnlyList<string> Operands =>
+        Command is null ? [] : HostArgs.TakeWhile(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal)).ToArray();
 }
 
 /// <summary>A command's arguments are wrong; the message says which and how.</summary>

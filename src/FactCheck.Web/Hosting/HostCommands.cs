@@ -1,6 +1,7 @@
 using System.Globalization;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Setup;
+using FactCheck.Web.Features.Account;
 using FactCheck.Web.Site;
 
 namespace FactCheck.Web.Hosting;
@@ -14,11 +15,11 @@ namespace FactCheck.Web.Hosting;
 /// </summary>
 public static class HostCommands
 {
-    public static async Task<int> RunCommandAsync(this WebApplication app, string command)
+    public static async Task<int> RunCommandAsync(this WebApplication app, Invocation invocation)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
-        switch (command)
+        switch (invocation.Command)
         {
             case "migrate":
                 await using (await setup.AcquireLockAsync())
@@ -37,8 +38,10 @@ public static class HostCommands
                 return 0;
             case "generate":
                 return await GenerateAsync(app, scope.ServiceProvider, setup);
+            case "users":
+                return await UsersCommand.RunAsync(app, scope.ServiceProvider, invocation.Operands);
             default:
-                throw new CommandLineException($"unknown command '{command}'");
+                throw new CommandLineException($"unknown command '{invocation.Command}'");
         }
     }
 

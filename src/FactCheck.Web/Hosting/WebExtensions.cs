@@ -45,6 +45,7 @@ public static class WebExtensions
         builder.AddFactCheckErrorPages();
         builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
+        builder.AddFactCheckAccounts();
         return builder;
     }
 
@@ -62,11 +63,13 @@ public static class WebExtensions
         app.UseReadableMethods();
         app.UseRouting();
         app.UseSerilogRequestLogging();
+        app.UseFactCheckAccounts();
         app.UseAntiforgery();
         app.UseFactCheckOutputCache();
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().WithErrorPagesForAnyMethod();
         return app;
     }

@@ -1,0 +1,54 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace FactCheck.Tests.Infrastructure;
+
+/// <summary>
+/// One browser's worth of HTTP: it keeps cookies and, like a browser, submits a page's form with the hidden
+/// fields the page put in it (the antiforgery token, Blazor's form name). Redirects are shown, not followed.
+/// </summary>
+public sealed class FormSession : IDisposable
+{
+    private readonly HttpClient _client;
+
+    public FormSession(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = Cookies }) { BaseAddress = baseAddress };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(new Uri(path, UriKind.Relative));
+
+    public async Task<IHtmlDocument> GetPageAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} returned {(int)response.StatusCode}");
+        return Html.Parse(body);
+    }
+
+    /// <summary>Fills the page's only form with <paramref name="fieldsByLabel"/> by label text and submits it.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string path, IReadOnlyDictionary<string, string> fieldsByLabel, string button)
+    {
+        var page = await GetPageAsync(path);
+        var form = Assert.Single(page.Forms, f => f.QuerySelector("input[type=password]") is not null);
+        Assert.NotNull(form.QuerySelectorAll("button").SingleOrDefault(b => b.TextContent.Trim() == button));
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (label, value) in fieldsByLabel)
+        {
+            var labelElement = Assert.Single(page.QuerySelectorAll<IHtmlLabelElement>("label"), l => l.TextContent.Trim() == label);
+            var input = Assert.IsAssignableFrom<IHtmlInputElement>(page.GetElementById(labelElement.HtmlFor!));
+            values[input.Name!] = value;
+        }
+
+        return await PostAsync(path, values);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> values) =>
+        _client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(values));
+
+    public void Dispose() => _client.Dispose();
+}
