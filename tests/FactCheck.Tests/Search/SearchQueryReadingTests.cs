@@ -94,6 +94,9 @@ public sealed class SearchQueryReadingTests
     [Fact]
     public void Similar_claims_need_at_least_one_word()
     {
-        Assert.Throws<ArgumentException>(() => SearchQuery.AnyOf(["—", "!!", ""]));
+        var error = Assert.Throws<ArgumentException>(() => SearchQuery.AnyOf(["—", "!!", ""]));
+
+        Assert.Equal("words", error.ParamName);
+        Assert.StartsWith("At least one word is needed.", error.Message, StringComparison.Ordinal);
     }
 }
