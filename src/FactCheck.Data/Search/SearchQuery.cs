@@ -98,6 +98,7 @@ public sealed class SearchQuery
             if (char.IsWhiteSpace(c))
             {
                 position++;
+                // Stryker disable once Statement : equivalent, falling through reads an empty token at the next character, which is skipped
                 continue;
             }
 
@@ -190,6 +191,7 @@ public sealed class SearchQuery
     private static string Words(string text)
     {
         var builder = new StringBuilder(text.Length);
+        // Stryker disable once Boolean : equivalent, a pending space is only written once the builder holds a word
         var pendingSpace = false;
         foreach (var c in text)
         {

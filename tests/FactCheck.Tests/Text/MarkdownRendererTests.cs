@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Dom;
 using FactCheck.Data.Text;
 using FactCheck.Tests.Infrastructure;
@@ -108,8 +109,18 @@ public class MarkdownRendererTests
         var html = _renderer.ToHtml(input);
 
         var longestRun = LongestRun(Html.ParseFragment(html).Body!.TextContent, 'z');
-        Assert.InRange(longestRun, 1, MarkdownRenderer.MaxInputLength);
+        Assert.Equal(MarkdownRenderer.MaxInputLength, longestRun);
         Assert.True(html.Length < MarkdownRenderer.MaxInputLength * 2, $"output of {html.Length} characters is not capped");
+    }
+
+    [Fact]
+    public void Truncated_input_ends_with_the_note_as_its_own_paragraph()
+    {
+        var document = Html.ParseFragment(_renderer.ToHtml(new string('z', MarkdownRenderer.MaxInputLength + 1)));
+
+        var paragraphs = document.QuerySelectorAll("p");
+        var last = paragraphs[^1];
+        Assert.Equal("<em>[The rest of this text is too long to display.]</em>", last.InnerHtml);
     }
 
     [Fact]
@@ -117,9 +128,25 @@ public class MarkdownRendererTests
     {
         var input = new string('z', MarkdownRenderer.MaxInputLength);
 
-        var longestRun = LongestRun(Html.ParseFragment(_renderer.ToHtml(input)).Body!.TextContent, 'z');
+        var html = _renderer.ToHtml(input);
 
-        Assert.Equal(MarkdownRenderer.MaxInputLength, longestRun);
+        Assert.Equal(MarkdownRenderer.MaxInputLength, LongestRun(Html.ParseFragment(html).Body!.TextContent, 'z'));
+        Assert.DoesNotContain("too long to display", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_character_that_straddles_the_cap_is_left_out_whole_never_split()
+    {
+        // The emoji is a surrogate pair whose first half is the last character under the cap.
+        var input = new string('z', MarkdownRenderer.MaxInputLength - 1) + "\U0001F600 and more";
+
+        var html = _renderer.ToHtml(input);
+
+        Assert.DoesNotContain("\U0001F600", html, StringComparison.Ordinal);
+        // A lone half of a pair cannot be encoded: the page could not be sent as UTF-8.
+        Assert.Null(Record.Exception(() => new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(html)));
+        Assert.Equal(MarkdownRenderer.MaxInputLength - 1, LongestRun(Html.ParseFragment(html).Body!.TextContent, 'z'));
+        Assert.Contains("too long to display", html, StringComparison.Ordinal);
     }
 
     private static int LongestRun(string text, char c)
@@ -152,5 +179,15 @@ public sealed class MarkdownHeadingTests
         Assert.Contains("<h3", html, StringComparison.Ordinal);
         Assert.Contains("<h4", html, StringComparison.Ordinal);
         Assert.Contains("<h6", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_heading_moves_down_two_levels_and_the_deepest_stay_at_h6()
+    {
+        var document = Html.ParseFragment(new MarkdownRenderer().ToHtml("# one\n## two\n### three\n#### four\n##### five\n###### six"));
+
+        Assert.Equal(
+            ["H3 one", "H4 two", "H5 three", "H6 four", "H6 five", "H6 six"],
+            document.Body!.Children.Select(h => $"{h.TagName} {h.TextContent}"));
     }
 }

@@ -73,6 +73,7 @@ public class RatingScaleTests
         Assert.Equal("Unproven", info.Label);
         Assert.Equal("unproven", info.Slug);
         Assert.Null(info.Value);
+        Assert.Equal("The evidence available does not allow a rating yet.", info.Meaning);
         Assert.Equal(-1, RatingScale.ClaimReviewValue(Rating.Unproven));
         Assert.Equal(-1, RatingScale.NotRateableValue);
     }
