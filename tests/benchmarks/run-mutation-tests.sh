@@ -3,7 +3,7 @@
 # .config/dotnet-tools.json, mutates the six files listed in tests/benchmarks/stryker-config.json and runs
 # the project's own tests (tests/FactCheck.Tests) against every mutant. Ends with each file's score, the
 # total, and the mutants that survived. Exits non-zero when the total is under 85% or MarkdownRenderer or
-# PassageLocator is under 90%. Not run in CI: it takes about 70 minutes on 2 cores. See
+# PassageLocator is under 90%. Not run in CI: it takes about an hour on 2 cores. See
 # docs/mutation-testing.md.
 #
 # Extra arguments go to Stryker, e.g. to work on one file:
