@@ -28,6 +28,13 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
 
     public DbSet<Verdict> Verdicts => Set<Verdict>();
 
+    public DbSet<Revision> Revisions => Set<Revision>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Who the next save's revisions name, and why. Set by whoever saves on someone's behalf.</summary>
+    public ChangeAttribution Attribution { get; set; } = ChangeAttribution.Unattributed;
+
     /// <summary>
     /// The claim–topic join rows (columns ClaimsId, TopicsId). Count a topic's claims here, on the join
     /// table's index alone: <c>topic.Claims.Count</c> joins every claim row to count it, 270 ms instead of
@@ -58,7 +65,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var touched = TouchedRecords.Collect(ChangeTracker);
-        if (touched.IsEmpty)
+        var revisions = RevisionWriter.Collect(ChangeTracker, out var verdictsWithEvidenceChanges);
+        BumpVersions();
+        if (touched.IsEmpty && revisions.Count == 0 && verdictsWithEvidenceChanges.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -78,6 +87,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
             }
 
             await SearchIndex.UpdateAsync(new SearchIndexChanges(claimIds, ids.EvidenceIds, ids.SourceIds), cancellationToken);
+            var written = await RevisionWriter.BuildAsync(this, revisions, verdictsWithEvidenceChanges, Attribution, DateTime.UtcNow, cancellationToken);
+            await InsertRevisionsAsync(written, cancellationToken);
+
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -95,6 +107,40 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
             if (ownTransaction is not null)
             {
                 await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Inserts outside the change tracker: the tracker still holds this save's unaccepted changes (so that
+    /// a rolled-back save can be retried), and a second SaveChanges would write them twice.
+    /// </summary>
+    private async Task InsertRevisionsAsync(List<Revision> revisions, CancellationToken cancellationToken)
+    {
+        foreach (var r in revisions)
+        {
+            var action = r.Action.ToString();
+            await Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                INSERT INTO "Revisions" ("EntityType", "EntityId", "Number", "Action", "Snapshot", "ChangedFields", "Author", "Reason", "CreatedAtUtc")
+                VALUES ({r.EntityType}, {r.EntityId}, {r.Number}, {action}, {r.Snapshot}, {r.ChangedFields}, {r.Author}, {r.Reason}, {r.CreatedAtUtc})
+                """,
+                cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every changed verdict's token moves on from the value it was read with; EF compares the stored one
+    /// with that original, so the save fails if someone else saved in between.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Verdict>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                var version = entry.Property(v => v.Version);
+                version.CurrentValue = version.OriginalValue + 1;
             }
         }
     }

@@ -40,4 +40,31 @@ public class Verdict
     public DateTime CreatedAtUtc { get; set; }
 
     public DateTime? PublishedAtUtc { get; set; }
+
+    /// <summary>
+    /// The concurrency token of the working draft, managed by the application (SQLite has no rowversion):
+    /// every save of a changed verdict adds one, and a save whose original version is no longer the
+    /// stored one fails, so a colleague's edit is reported instead of overwritten.
+    /// </summary>
+    public int Version { get; set; }
+
+    /// <summary>Who last changed this verdict on the desk; null for archive imports.</summary>
+    public string? UpdatedBy { get; set; }
+
+    public DateTime? UpdatedAtUtc { get; set; }
+
+    /// <summary>Who submitted the draft for review; a chief editor publishes or sends it back.</summary>
+    public string? SubmittedBy { get; set; }
+
+    /// <summary>The chief editor's comment when sending a draft back.</summary>
+    public string? ReviewComment { get; set; }
+
+    /// <summary>
+    /// Why this verdict replaces an earlier published one: the public correction note, shown on the claim
+    /// page and in the feed. Required to publish over an existing verdict; null for a first verdict.
+    /// </summary>
+    public string? CorrectionNote { get; set; }
+
+    /// <summary>The evidence items the verdict rests on, chosen from the claim's ledger.</summary>
+    public List<Evidence> Evidence { get; set; } = [];
 }

@@ -41,6 +41,7 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
                 "Importing seed archive {Directory}: {Sources} documents, {Claims} claims, in one transaction",
                 directory, plan.Archive.Sources.Count, plan.Archive.Claims.Count);
             var now = DateTime.UtcNow;
+            db.Attribution = ChangeAttribution.ArchiveImport;
             var topics = await UpsertTopicsAsync(plan.Archive.Topics, cancellationToken);
             var claimants = await UpsertClaimantsAsync(plan.Archive.Claimants, cancellationToken);
             var sources = await UpsertSourcesAsync(plan, now, cancellationToken);

@@ -1,0 +1,181 @@
+using System.Text.Json;
+using FactCheck.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace FactCheck.Data;
+
+/// <summary>
+/// Turns the entries of one save into revisions: a full snapshot of each changed claim, verdict, evidence
+/// item and source, numbered per entity. A verdict whose evidence set changed gets a revision too, though
+/// only its join rows changed.
+/// </summary>
+internal static class RevisionWriter
+{
+    // Bookkeeping the application changes on every save; a change to these alone is not an edit.
+    private static readonly HashSet<string> Bookkeeping = [nameof(Verdict.Version), nameof(Verdict.UpdatedAtUtc), nameof(Verdict.UpdatedBy), nameof(Claim.CurrentRating)];
+
+    private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = false };
+
+    public const string VerdictEvidenceTable = "VerdictEvidence";
+
+    /// <summary>Captured before the save: what was deleted is only readable then, and which fields changed.</summary>
+    public sealed record Pending(EntityEntry Entry, string EntityType, RevisionAction Action, string ChangedFields);
+
+    public static List<Pending> Collect(ChangeTracker tracker, out HashSet<int> verdictsWithEvidenceChanges)
+    {
+        var pending = new List<Pending>();
+        verdictsWithEvidenceChanges = [];
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.Entity is Revision or AuditEntry && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: nothing may update or delete one.");
+            }
+
+            if (entry.Metadata.Name == VerdictEvidenceTable && entry.Entity is Dictionary<string, object> link && entry.State is EntityState.Added or EntityState.Deleted)
+            {
+                verdictsWithEvidenceChanges.Add((int)link["VerdictId"]);
+                continue;
+            }
+
+            var type = entry.Entity switch
+            {
+                Claim => RevisionSubjects.Claim,
+                Verdict => RevisionSubjects.Verdict,
+                Entities.Evidence => RevisionSubjects.Evidence,
+                Source => RevisionSubjects.Source,
+                _ => null,
+            };
+            if (type is null)
+            {
+                continue;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => RevisionAction.Created,
+                EntityState.Deleted => RevisionAction.Deleted,
+                _ => RevisionAction.Updated,
+            };
+            var changed = action == RevisionAction.Updated ? ChangedFields(entry) : "";
+            if (action == RevisionAction.Updated && changed.Length == 0)
+            {
+                continue;
+            }
+
+            pending.Add(new Pending(entry, type, action, changed));
+        }
+
+        return pending;
+    }
+
+    /// <summary>Builds the revisions once the save has given new rows their ids. Call inside the save's transaction.</summary>
+    public static async Task<List<Revision>> BuildAsync(
+        FactCheckDbContext db, List<Pending> pending, HashSet<int> verdictsWithEvidenceChanges, ChangeAttribution attribution, DateTime now, CancellationToken cancellationToken)
+    {
+        var subjects = new List<(string Type, int Id, RevisionAction Action, string Changed, Dictionary<string, object?> Snapshot)>();
+        foreach (var p in pending)
+        {
+            var id = (int)p.Entry.Property("Id").CurrentValue!;
+            subjects.Add((p.EntityType, id, p.Action, p.ChangedFields, Snapshot(p.Entry, p.Action == RevisionAction.Deleted)));
+        }
+
+        // A verdict whose only change was its evidence: snapshot it from the tracker if it is there.
+        foreach (var verdictId in verdictsWithEvidenceChanges)
+        {
+            var index = subjects.FindIndex(s => s.Type == RevisionSubjects.Verdict && s.Id == verdictId);
+            if (index >= 0)
+            {
+                var s = subjects[index];
+                subjects[index] = s with { Changed = s.Action == RevisionAction.Updated ? Join(s.Changed, "Evidence") : s.Changed };
+                continue;
+            }
+
+            var verdict = await db.Verdicts.FindAsync([verdictId], cancellationToken);
+            if (verdict is not null)
+            {
+                subjects.Add((RevisionSubjects.Verdict, verdictId, RevisionAction.Updated, "Evidence", Snapshot(db.Entry(verdict), deleted: false)));
+            }
+        }
+
+        var verdictIds = subjects.Where(s => s.Type == RevisionSubjects.Verdict && s.Action != RevisionAction.Deleted).Select(s => s.Id).ToList();
+        if (verdictIds.Count > 0)
+        {
+            var links = await db.Set<Dictionary<string, object>>(VerdictEvidenceTable)
+                .Where(l => verdictIds.Contains(EF.Property<int>(l, "VerdictId")))
+                .Select(l => new { VerdictId = EF.Property<int>(l, "VerdictId"), EvidenceId = EF.Property<int>(l, "EvidenceId") })
+                .ToListAsync(cancellationToken);
+            foreach (var s in subjects.Where(s => s.Type == RevisionSubjects.Verdict && s.Action != RevisionAction.Deleted))
+            {
+                s.Snapshot["EvidenceIds"] = links.Where(l => l.VerdictId == s.Id).Select(l => l.EvidenceId).Order().ToList();
+            }
+        }
+
+        var revisions = new List<Revision>(subjects.Count);
+        foreach (var group in subjects.GroupBy(s => s.Type))
+        {
+            var ids = group.Select(s => s.Id).Distinct().ToList();
+            var last = await db.Revisions
+                .Where(r => r.EntityType == group.Key && ids.Contains(r.EntityId))
+                .GroupBy(r => r.EntityId)
+                .Select(g => new { EntityId = g.Key, Number = g.Max(r => r.Number) })
+                .ToDictionaryAsync(x => x.EntityId, x => x.Number, cancellationToken);
+            foreach (var s in group)
+            {
+                var number = last.GetValueOrDefault(s.Id) + 1;
+                last[s.Id] = number;
+                revisions.Add(new Revision
+                {
+                    EntityType = s.Type,
+                    EntityId = s.Id,
+                    Number = number,
+                    Action = s.Action,
+                    Snapshot = JsonSerializer.Serialize(s.Snapshot, SnapshotJson),
+                    ChangedFields = s.Changed,
+                    Author = attribution.Author,
+                    Reason = attribution.Reason,
+                    CreatedAtUtc = now,
+                });
+            }
+        }
+
+        return revisions;
+    }
+
+    private static string ChangedFields(EntityEntry entry)
+    {
+        var names = entry.Properties.Where(p => p.IsModified && !p.Metadata.IsShadowProperty()).Select(p => p.Metadata.Name)
+            .Concat(entry.ComplexProperties.Where(p => p.IsModified).Select(p => p.Metadata.Name))
+            .Where(n => !Bookkeeping.Contains(n))
+            .Distinct();
+        return string.Join(",", names);
+    }
+
+    private static string Join(string a, string b) => a.Length == 0 ? b : $"{a},{b}";
+
+    private static Dictionary<string, object?> Snapshot(EntityEntry entry, bool deleted)
+    {
+        var values = deleted ? entry.OriginalValues : entry.CurrentValues;
+        var snapshot = new Dictionary<string, object?>();
+        foreach (var property in entry.Metadata.GetProperties())
+        {
+            if (!property.IsShadowProperty() && !Bookkeeping.Contains(property.Name))
+            {
+                snapshot[property.Name] = values[property];
+            }
+        }
+
+        foreach (var complex in entry.ComplexProperties)
+        {
+            snapshot[complex.Metadata.Name] = deleted ? complex.Metadata.GetGetter().GetClrValue(entry.Entity) : complex.CurrentValue;
+        }
+
+        return snapshot;
+    }
+}
