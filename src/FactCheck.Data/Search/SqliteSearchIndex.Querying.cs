@@ -214,7 +214,14 @@ public sealed partial class SqliteSearchIndex
 
     private static string ClaimTextMatch(SearchQuery query) => "{Quote Summary} : (" + ToFts5(query) + ")";
 
-    /// <summary>The claim conditions of a filter as SQL over a "Claims" row aliased c, with their parameters.</summary>
+    /// <summary>
+    /// The claim conditions of a filter as SQL over a "Claims" row aliased c, with their parameters: the same
+    /// conditions, in the same form, as the /claims filter (ClaimFilter.Apply in the web project, which EF Core
+    /// translates), so a filtered search and a filtered list select the same claims (a test runs the same
+    /// filters through both pages). Topic and document conditions are uncorrelated IN lists that start from
+    /// the join table's and the passages' indexes: as EXISTS tests against every claim they took 0.15 s and
+    /// 3.8 s at 100,000 claims.
+    /// </summary>
     private static (string Joins, string Conditions, List<(string Name, object Value)> Parameters) FilterSql(SearchKind kind, string table, SearchFilter filter)
     {
         var parameters = new List<(string, object)>();
@@ -253,7 +260,7 @@ public sealed partial class SqliteSearchIndex
         if (filter.TopicSlug is { } topic)
         {
             parameters.Add(("$topic", topic));
-            conditions.Append(""" AND EXISTS (SELECT 1 FROM "ClaimTopics" ct JOIN "Topics" t ON t."Id" = ct."TopicsId" WHERE ct."ClaimsId" = c."Id" AND t."Slug" = $topic)""");
+            conditions.Append(""" AND c."Id" IN (SELECT ct."ClaimsId" FROM "Topics" t JOIN "ClaimTopics" ct ON ct."TopicsId" = t."Id" WHERE t."Slug" = $topic)""");
         }
 
         // Dates are stored as ISO text, so text comparison is date comparison.
@@ -273,8 +280,8 @@ public sealed partial class SqliteSearchIndex
         {
             parameters.Add(("$source", sourceId));
             conditions.Append("""
-                 AND (EXISTS (SELECT 1 FROM "ClaimAppearances" a JOIN "Passages" pa ON pa."Id" = a."PassageId" WHERE a."ClaimId" = c."Id" AND pa."SourceId" = $source)
-                   OR EXISTS (SELECT 1 FROM "Evidence" e2 JOIN "Passages" pe ON pe."Id" = e2."PassageId" WHERE e2."ClaimId" = c."Id" AND pe."SourceId" = $source))
+                 AND c."Id" IN (SELECT e2."ClaimId" FROM "Passages" pe JOIN "Evidence" e2 ON e2."PassageId" = pe."Id" WHERE pe."SourceId" = $source
+                                UNION SELECT a."ClaimId" FROM "Passages" pa JOIN "ClaimAppearances" a ON a."PassageId" = pa."Id" WHERE pa."SourceId" = $source)
                 """);
         }
 
