@@ -8,9 +8,10 @@ using Microsoft.Data.Sqlite;
 namespace FactCheck.CrashRecovery;
 
 /// <summary>
-/// Runs the real application (FactCheck.Web.dll, as built beside this assembly) as a child process over
-/// a database file of its own, kills it with SIGKILL at a chosen moment, and checks what a later start
-/// finds: the crash tests and the 100-kill reliability command share it.
+/// Runs the real application (FactCheck.Web.dll, as built beside this assembly) or the archive generator
+/// (FactCheck.ArchiveGenerator.dll) as a child process over a database file of its own, kills it with SIGKILL
+/// at a chosen moment, and checks what a later start finds: the crash tests and the 100-kill reliability
+/// command share it.
 /// </summary>
 public sealed class CrashHarness : IDisposable
 {
@@ -18,13 +19,17 @@ public sealed class CrashHarness : IDisposable
     public static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(90);
 
     private readonly string _appPath = Path.Combine(AppContext.BaseDirectory, "FactCheck.Web.dll");
+    private readonly string _generatorPath = Path.Combine(AppContext.BaseDirectory, "FactCheck.ArchiveGenerator.dll");
     private readonly string _dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     public CrashHarness()
     {
-        if (!File.Exists(_appPath))
+        foreach (var path in new[] { _appPath, _generatorPath })
         {
-            throw new InvalidOperationException($"{_appPath} not found: build the solution first.");
+            if (!File.Exists(path))
+            {
+                throw new InvalidOperationException($"{path} not found: build the solution first.");
+            }
         }
 
         Directory = Path.Combine(Path.GetTempPath(), "factcheck-crash", Guid.NewGuid().ToString("N"));
@@ -38,7 +43,7 @@ public sealed class CrashHarness : IDisposable
     public string NewDatabasePath(string name) => Path.Combine(Directory, name + ".db");
 
     /// <summary>
-    /// Runs a command (seed, generate ...) to its end and returns its exit code and output. The database
+    /// Runs a command (seed, migrate ...) to its end and returns its exit code and output. The database
     /// connection string is added last, so it wins over one in <paramref name="command"/>.
     /// </summary>
     public async Task<ChildResult> RunAsync(string databasePath, params string[] command)
@@ -46,6 +51,24 @@ public sealed class CrashHarness : IDisposable
         using var child = Start(databasePath, command);
         var exited = await child.WaitForExitAsync(HangLimit);
         return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+    }
+
+    /// <summary>Runs the archive generator to its end with <paramref name="options"/> (--claims N ...); --database is added last.</summary>
+    public async Task<ChildResult> GenerateAsync(string databasePath, params string[] options)
+    {
+        using var child = StartGenerator(databasePath, options);
+        var exited = await child.WaitForExitAsync(HangLimit);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+    }
+
+    /// <summary>Starts the archive generator and kills it with SIGKILL at <paramref name="moment"/>, as <see cref="StartAndKillAsync"/> does the site.</summary>
+    public async Task<KillResult> GenerateAndKillAsync(string databasePath, KillMoment moment, params string[] options)
+    {
+        using var child = StartGenerator(databasePath, [.. options, .. moment.ExtraArguments]);
+        var reached = await child.WaitForAsync(moment, HangLimit);
+        var killed = child.Kill();
+        await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        return new KillResult(reached && killed, child.Output);
     }
 
     /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input, as a script piping a password would.</summary>
@@ -164,7 +187,18 @@ public sealed class CrashHarness : IDisposable
         }
     }
 
-    private Child Start(string databasePath, string[] arguments, bool redirectInput = false)
+    private Child Start(string databasePath, string[] arguments, bool redirectInput = false) =>
+        StartDll(_appPath, [
+            .. arguments,
+            $"--ConnectionStrings:FactCheck=Data Source={databasePath}",
+
+            // EF Core's "Applying migration" lines mark the moment inside the migrations.
+            "--Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Migrations=Information",
+        ], redirectInput);
+
+    private Child StartGenerator(string databasePath, string[] options) => StartDll(_generatorPath, [.. options, "--database", databasePath], redirectInput: false);
+
+    private Child StartDll(string dll, string[] arguments, bool redirectInput)
     {
         var start = new ProcessStartInfo(_dotnet)
         {
@@ -174,16 +208,12 @@ public sealed class CrashHarness : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(_appPath);
+        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        start.ArgumentList.Add($"--ConnectionStrings:FactCheck=Data Source={databasePath}");
-
-        // EF Core's "Applying migration" lines mark the moment inside the migrations.
-        start.ArgumentList.Add("--Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Migrations=Information");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return new Child(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start."));

@@ -3,7 +3,7 @@ using System.Globalization;
 using FactCheck.CrashRecovery;
 
 // dotnet run --project tests/FactCheck.CrashRecovery -c Release -- [--iterations 100] [--seed 1]
-// Kills the real application with SIGKILL at a random moment of a first start, a `seed` or a `generate`, starts it
+// Kills the real application with SIGKILL at a random moment of a first start, a `seed` or the archive generator, starts it
 // again, and checks that it recovers: the site answers, the archive is complete, and SQLite finds the file intact.
 var iterations = IntOption(args, "--iterations", 100);
 var random = new Random(IntOption(args, "--seed", 1));
@@ -19,7 +19,7 @@ var reference = CrashHarness.Inspect(referencePath);
 
 var generatedPath = harness.NewDatabasePath("reference-generated");
 clock.Restart();
-Require(await harness.RunAsync(generatedPath, "generate", "--claims", GenerateClaims), "generate");
+Require(await harness.GenerateAsync(generatedPath, "--claims", GenerateClaims), "generate");
 var generateTime = clock.Elapsed;
 var generatedReference = CrashHarness.Inspect(generatedPath);
 Console.WriteLine($"A clean seed takes {seedTime.TotalSeconds:0.0} s, a clean generate of {GenerateClaims} claims {generateTime.TotalSeconds:0.0} s; kills fall at random within those spans.");
@@ -31,14 +31,12 @@ for (var i = 1; i <= iterations; i++)
     var kind = (i % 5) switch { 0 => "generate", 1 or 3 => "site", _ => "seed" };
     var span = kind == "generate" ? generateTime : seedTime;
     var moment = KillMoment.After(TimeSpan.FromMilliseconds(random.NextDouble() * span.TotalMilliseconds));
-    string[] command = kind switch
+    var kill = kind switch
     {
-        "generate" => ["generate", "--claims", GenerateClaims],
-        "site" => ["--urls", "http://127.0.0.1:0"],
-        _ => ["seed"],
+        "generate" => await harness.GenerateAndKillAsync(path, moment, "--claims", GenerateClaims),
+        "site" => await harness.StartAndKillAsync(path, moment, "--urls", "http://127.0.0.1:0"),
+        _ => await harness.StartAndKillAsync(path, moment, "seed"),
     };
-
-    var kill = await harness.StartAndKillAsync(path, moment, command);
     if (!kill.KilledWhileRunning)
     {
         Console.WriteLine($"#{i} {kind} {moment}: finished before the kill; not counted");
@@ -78,7 +76,7 @@ async Task<string?> RecoverAsync(string path, string kind)
 {
     if (kind == "generate")
     {
-        var again = await harness.RunAsync(path, "generate", "--claims", GenerateClaims);
+        var again = await harness.GenerateAsync(path, "--claims", GenerateClaims);
 
         // A kill after the generator's commit leaves a complete archive, which a second run rightly refuses to add to.
         if (again.ExitCode != 0 && !(again.ExitCode == 1 && again.Output.Contains("already holds a synthetic archive", StringComparison.Ordinal)))

@@ -84,9 +84,12 @@ publish_dir="$work_dir/publish"
 log "publishing Release build"
 dotnet publish "$repo_root/src/FactCheck.Web" -c Release -o "$publish_dir" --nologo -v quiet >"$work_dir/publish.log" 2>&1 \
     || { cat "$work_dir/publish.log" >&2; exit 1; }
+generator_dir="$work_dir/generator"
+dotnet build "$repo_root/tests/benchmarks/FactCheck.ArchiveGenerator" -c Release -o "$generator_dir" --nologo -v quiet >"$work_dir/generator-build.log" 2>&1 \
+    || { cat "$work_dir/generator-build.log" >&2; exit 1; }
 
 # Keyed by size, seed and the code that shapes the data, so a changed generator or schema regenerates.
-data_key="$(cat "$repo_root"/src/FactCheck.Data/Seeding/SyntheticArchiveGenerator.cs "$repo_root"/src/FactCheck.Data/Seeding/Generation*.cs \
+data_key="$(cat "$repo_root"/tests/benchmarks/FactCheck.ArchiveGenerator/*.cs \
     "$repo_root"/src/FactCheck.Data/Migrations/*.cs "$repo_root"/seeds/archive.json | sha256sum | cut -c1-12)"
 mkdir -p "$cache_dir"
 db="$cache_dir/claims-$claims-seed-$seed-$data_key.db"
@@ -97,8 +100,8 @@ else
     rm -f "$db" "$db-wal" "$db-shm" "$manifest"
     log "generating $claims claims (seed $seed) into $db"
     gen_start=$(date +%s)
-    (cd "$publish_dir" && dotnet FactCheck.Web.dll generate --claims "$claims" --seed "$seed" --manifest "$manifest.tmp" \
-        --ConnectionStrings:FactCheck="Data Source=$db") | tee "$work_dir/generate.log" | grep -E "Generated|Wrote|rebuilt" >&2
+    dotnet "$generator_dir/FactCheck.ArchiveGenerator.dll" --database "$db" --claims "$claims" --seed "$seed" --manifest "$manifest.tmp" \
+        | tee "$work_dir/generate.log" | grep -E "Generated|Wrote|rebuilt" >&2
     mv "$manifest.tmp" "$manifest"
     log "generated in $(( $(date +%s) - gen_start )) s"
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 6's reliability measure: kills the real application with SIGKILL at random moments of a first start,
-# a `seed` and a `generate` (CRASH_ITERATIONS times, default 100), starts it again, and checks that it
+# a `seed` and the archive generator (tests/benchmarks/FactCheck.ArchiveGenerator; CRASH_ITERATIONS times, default 100), starts it again, and checks that it
 # recovers: the site answers, every table holds what a clean import gives, and SQLite's integrity_check and
 # the full-text indexes' integrity-check pass. Ends with "N kills, N recovered, N corrupt".
 # Not a timed test and not part of CI (it takes 10 to 30 minutes); figures in docs/reliability.md.

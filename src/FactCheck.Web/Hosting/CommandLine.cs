@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FactCheck.Web.Hosting;
 
 /// <summary>
@@ -20,7 +18,6 @@ public static class CommandLine
     [
         ("seed", "", "import the archive in seeds/ into the database (migrating it first); running it again adds nothing twice"),
         ("migrate", "", "apply pending database migrations, then exit"),
-        ("generate", "[--claims N] [--seed N] [--manifest FILE]", "add a synthetic archive of N claims (default 100000) from seed N (default 42), for benchmarks"),
         ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
     ];
 
@@ -89,20 +86,6 @@ public static class CommandLine
 
             return FailureExitCode;
         }
-    }
-
-    /// <summary>A positive whole number from a command's option, or the default when it is not given.</summary>
-    public static int PositiveInt(IConfiguration configuration, string option, int fallback)
-    {
-        var text = configuration[option];
-        if (text is null)
-        {
-            return fallback;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new CommandLineException($"--{option} must be a positive whole number, not '{text}'");
     }
 
     private static string OneLine(Exception ex)

@@ -69,11 +69,11 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
         var harness = references.Harness;
         var path = harness.NewDatabasePath("generate");
 
-        var killed = await harness.StartAndKillAsync(path, KillMoment.OnLog("during generation", "Rebuilding the full-text index"), References.Generate);
+        var killed = await harness.GenerateAndKillAsync(path, KillMoment.OnLog("during generation", "Rebuilding the full-text index"), References.Generate);
         Assert.True(killed.KilledWhileRunning, killed.Output);
         Assert.Empty(CrashHarness.Inspect(path).Problems);
 
-        var again = await harness.RunAsync(path, References.Generate);
+        var again = await harness.GenerateAsync(path, References.Generate);
         Assert.True(again.ExitCode == 0, $"generate after the crash: exit {again.ExitCode}\n{again.Output}");
         var state = CrashHarness.Inspect(path);
         Assert.Empty(state.Problems);
@@ -104,7 +104,8 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
     /// <summary>Clean runs to compare with, made once for the class.</summary>
     public sealed class References : IAsyncLifetime
     {
-        public static readonly string[] Generate = ["generate", "--claims", "200"];
+        /// <summary>The archive generator's options (tests/benchmarks/FactCheck.ArchiveGenerator).</summary>
+        public static readonly string[] Generate = ["--claims", "200"];
 
         public CrashHarness Harness { get; } = new();
 
@@ -120,7 +121,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
             Seeded = CrashHarness.Inspect(seeded);
 
             var generated = Harness.NewDatabasePath("reference-generated");
-            var generate = await Harness.RunAsync(generated, Generate);
+            var generate = await Harness.GenerateAsync(generated, Generate);
             Assert.True(generate.ExitCode == 0, generate.Output);
             Generated = CrashHarness.Inspect(generated);
         }

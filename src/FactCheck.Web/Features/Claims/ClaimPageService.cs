@@ -7,12 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Features.Claims;
 
 /// <summary>
-/// Loads a claim page in four queries whatever the amount of evidence (claim, evidence, appearances, verdicts),
-/// plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
+/// Loads a claim page in five queries whatever the amount of evidence (claim, topics, evidence, appearances,
+/// verdicts), plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
+/// The first query settles the address: an old or mistyped slug is answered with the canonical one before
+/// any of the others run, so a permalink's redirect costs one query.
 /// </summary>
 public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer markdown, SimilarClaims similarClaims)
 {
-    public async Task<ClaimPageModel?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>Null when there is no such claim; a redirect when <paramref name="requestedSlug"/> is not the claim's slug; else the page.</summary>
+    public async Task<ClaimPageLookup?> GetAsync(int id, string? requestedSlug, CancellationToken cancellationToken = default)
     {
         var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
@@ -31,6 +34,11 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
         if (claim is null)
         {
             return null;
+        }
+
+        if (!string.Equals(requestedSlug, claim.Slug, StringComparison.Ordinal))
+        {
+            return new ClaimPageLookup(claim.Slug, SiteUrls.Claim(claim.Id, claim.Slug), null);
         }
 
         // Its own query, starting from the claim: nested in the one above, SQLite joined every claim-topic
@@ -86,7 +94,7 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
             .Select(v => new VerdictView(v.Id, v.Rating, v.Headline, markdown.ToHtml(v.RationaleMarkdown), v.Author, v.AsOf, v.PublishedAtUtc))
             .ToList();
 
-        return new ClaimPageModel(
+        var page = new ClaimPageModel(
             claim.Id,
             claim.Slug,
             claim.Quote,
@@ -129,5 +137,9 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
         {
             SimilarClaims = await similarClaims.FindAsync(id, cancellationToken: cancellationToken),
         };
+        return new ClaimPageLookup(claim.Slug, page.Url, page);
     }
 }
+
+/// <summary>A claim's canonical address, and its page when the request used that address.</summary>
+public sealed record ClaimPageLookup(string Slug, string Url, ClaimPageModel? Page);

@@ -45,7 +45,7 @@ public sealed class SearchService(FactCheckDbContext db)
             return new SearchPageModel(shown, parsed.Error, filter, kind, [], options);
         }
 
-        var searchFilter = new SearchFilter(filter.Rating, filter.Claimant, filter.Topic, filter.From, filter.To, filter.SourceId);
+        var searchFilter = filter.ToSearchFilter();
         var sections = new List<SearchSectionView>();
         foreach (var sectionKind in new[] { SearchKind.Claims, SearchKind.Evidence, SearchKind.Documents })
         {

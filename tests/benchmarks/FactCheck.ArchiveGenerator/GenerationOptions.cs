@@ -1,4 +1,4 @@
-namespace FactCheck.Data.Seeding;
+namespace FactCheck.ArchiveGenerator;
 
 /// <summary>
 /// How large a synthetic archive to generate. Everything else follows from <see cref="Claims"/> in the

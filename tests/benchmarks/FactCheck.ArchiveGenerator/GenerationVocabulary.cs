@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace FactCheck.Data.Seeding;
+namespace FactCheck.ArchiveGenerator;
 
 /// <summary>
 /// The fixed word list synthetic documents are written from: real English words at the top ranks, then

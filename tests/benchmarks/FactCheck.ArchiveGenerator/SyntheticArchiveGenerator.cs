@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FactCheck.Data;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Seeding;
 using FactCheck.Data.Text;
 using FactCheck.Data.Verdicts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace FactCheck.Data.Seeding;
+namespace FactCheck.ArchiveGenerator;
 
 /// <summary>
 /// Fills a database with a synthetic archive for load tests: claimants, topics, source documents with

@@ -1,7 +1,6 @@
 using System.Globalization;
-using FactCheck.Data.Seeding;
 
-namespace FactCheck.Web.Hosting;
+namespace FactCheck.ArchiveGenerator;
 
 /// <summary>
 /// Shows a long command's progress: a bar redrawn in place on a terminal, or plain lines at every tenth
