@@ -2,14 +2,27 @@ using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
 using FactCheck.Data.Search;
+using FactCheck.Data.Verdicts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FactCheck.Data;
 
-public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : IdentityDbContext<EditorUser>(options)
+/// <param name="listeners">
+/// Told of every committed save (the web layer's output-cache eviction); none when the context is built
+/// by hand, as at design time and in tests.
+/// </param>
+public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IEnumerable<ISavedChangesListener>? listeners = null)
+    : IdentityDbContext<EditorUser>(options)
 {
+    private const string SaveSavepoint = "FactCheckSave";
+
+    private readonly ISavedChangesListener[] _listeners = listeners?.ToArray() ?? [];
+
+    // Saves made inside a transaction the caller opened, told to the listeners when that one commits.
+    private readonly List<(Guid TransactionId, ChangeSet Changes)> _deferred = [];
+
     private ISearchIndex? _searchIndex;
 
     public DbSet<Source> Sources => Set<Source>();
@@ -47,6 +60,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
         ? new SqliteSearchIndex(this)
         : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName} yet.");
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(CommittedChangesInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's tables (AspNetUsers, AspNetRoles ...) first, so the application's configurations come last.
@@ -54,60 +70,148 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
         builder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly);
     }
 
+    /// <summary>Refused: see docs/decisions/save-pipeline.md. Every caller, Identity's stores included, saves asynchronously.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+        throw new NotSupportedException("FactCheckDbContext saves asynchronously only: use SaveChangesAsync.");
 
     /// <summary>
-    /// Saves, then brings derived data up to date in the same transaction: each touched claim's current
-    /// rating and the search index. A reader never sees a verdict without its rating, or text the search
-    /// cannot find; if any step fails, nothing is saved.
+    /// Saves and does the work derived from the save, in this order, over one <see cref="ChangeSet"/>
+    /// computed before it: move the verdicts' version tokens on, save, recompute the touched claims'
+    /// current ratings, re-index the searchable text, write the revisions; then commit, accept the changes
+    /// and tell the listeners. One transaction holds it all, so a reader never sees a verdict without its
+    /// rating, text the search cannot find or a change without its revision, and if any step fails nothing
+    /// is saved and the tracker still holds the changes for a retry.
+    /// <para>
+    /// When the context opens the transaction itself, the attempt runs inside the provider's execution
+    /// strategy, which may repeat it whole (PostgreSQL's retry on failure does). Inside a transaction the
+    /// caller opened, the steps run under a savepoint, and the listeners wait for that transaction's commit.
+    /// </para>
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var touched = TouchedRecords.Collect(ChangeTracker);
-        var revisions = RevisionWriter.Collect(ChangeTracker, out var verdictsWithEvidenceChanges);
-        BumpVersions();
-        if (touched.IsEmpty && revisions.Count == 0 && verdictsWithEvidenceChanges.Count == 0)
+        var changes = ChangeSet.Collect(ChangeTracker);
+        if (changes.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        if (Database.CurrentTransaction is { } callers)
         {
-            // Changes are accepted only once the derived data is written too: if that fails and the
-            // transaction rolls back, the tracker must still hold the changes, so a retry saves them.
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            var ids = touched.Resolve();
-            await RefreshCurrentRatingsAsync(ids.RatedClaimIds, cancellationToken);
-            var claimIds = ids.ClaimIds.ToHashSet();
-            if (ids.ClaimantIds.Count > 0)
-            {
-                claimIds.UnionWith(await Claims.Where(c => ids.ClaimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
-            }
-
-            await SearchIndex.UpdateAsync(new SearchIndexChanges(claimIds, ids.EvidenceIds, ids.SourceIds), cancellationToken);
-            var written = await RevisionWriter.BuildAsync(this, revisions, verdictsWithEvidenceChanges, Attribution, DateTime.UtcNow, cancellationToken);
-            await InsertRevisionsAsync(written, cancellationToken);
-
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
+            var savedInCallers = await SaveUnderSavepointAsync(callers, changes, cancellationToken);
             if (acceptAllChangesOnSuccess)
             {
                 ChangeTracker.AcceptAllChanges();
             }
 
-            return saved;
+            _deferred.Add((callers.TransactionId, changes));
+            return savedInCallers;
         }
-        finally
-        {
-            if (ownTransaction is not null)
+
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(
+            changes,
+            async (_, changeSet, ct) =>
             {
-                await ownTransaction.DisposeAsync();
-            }
+                await using var transaction = await Database.BeginTransactionAsync(ct);
+                var count = await SaveAndDeriveAsync(changeSet, ct);
+                await transaction.CommitAsync(ct);
+                return count;
+            },
+            verifySucceeded: null,
+            cancellationToken);
+
+        // Only now: a failed attempt must leave the changes in the tracker for the next one to save again.
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        await NotifyAsync(changes);
+        return saved;
+    }
+
+    /// <summary>One attempt's steps, inside its transaction; safe to repeat after a rollback.</summary>
+    private async Task<int> SaveAndDeriveAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        BumpVersions(changes);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        changes.Resolve();
+        await RefreshCurrentRatingsAsync(changes.RatedClaimIds(), cancellationToken);
+        await SearchIndex.UpdateAsync(await SearchIndexChangesAsync(changes, cancellationToken), cancellationToken);
+        var revisions = await RevisionWriter.BuildAsync(this, changes, Attribution, DateTime.UtcNow, cancellationToken);
+        await InsertRevisionsAsync(revisions, cancellationToken);
+        return saved;
+    }
+
+    /// <summary>
+    /// A failed step rolls back to the savepoint, so the caller's transaction keeps nothing of this save,
+    /// and a retry in it, with the changes still in the tracker, does not write them twice.
+    /// </summary>
+    private async Task<int> SaveUnderSavepointAsync(IDbContextTransaction callers, ChangeSet changes, CancellationToken cancellationToken)
+    {
+        if (!callers.SupportsSavepoints)
+        {
+            return await SaveAndDeriveAsync(changes, cancellationToken);
+        }
+
+        await callers.CreateSavepointAsync(SaveSavepoint, cancellationToken);
+        int saved;
+        try
+        {
+            saved = await SaveAndDeriveAsync(changes, cancellationToken);
+        }
+        catch
+        {
+            await callers.RollbackToSavepointAsync(SaveSavepoint, CancellationToken.None);
+            throw;
+        }
+
+        await callers.ReleaseSavepointAsync(SaveSavepoint, cancellationToken);
+        return saved;
+    }
+
+    /// <summary>
+    /// The searchable records a save touched: a claimant's name is indexed with each of its claims, and a
+    /// passage's words with each evidence item that cites it.
+    /// </summary>
+    private async Task<SearchIndexChanges> SearchIndexChangesAsync(ChangeSet changes, CancellationToken cancellationToken)
+    {
+        var claimIds = changes.IdsOf<Claim>().ToHashSet();
+        var claimantIds = changes.IdsOf<Claimant>();
+        if (claimantIds.Count > 0)
+        {
+            claimIds.UnionWith(await Claims.Where(c => claimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
+        }
+
+        var evidenceIds = changes.IdsOf<Entities.Evidence>().ToHashSet();
+        var passageIds = changes.IdsOf<Passage>();
+        if (passageIds.Count > 0)
+        {
+            evidenceIds.UnionWith(await Evidence.Where(e => passageIds.Contains(e.PassageId)).Select(e => e.Id).ToListAsync(cancellationToken));
+        }
+
+        return new SearchIndexChanges(claimIds, evidenceIds, changes.IdsOf<Source>());
+    }
+
+    internal bool HasDeferredNotifications(Guid transactionId) => _deferred.Exists(d => d.TransactionId == transactionId);
+
+    internal void DiscardDeferredNotifications() => _deferred.Clear();
+
+    /// <summary>After the caller's transaction committed: its saves' listeners, and nothing left from another transaction.</summary>
+    internal async Task NotifyDeferredAsync(Guid transactionId)
+    {
+        var committed = _deferred.Where(d => d.TransactionId == transactionId).Select(d => d.Changes).ToList();
+        _deferred.Clear();
+        foreach (var changes in committed)
+        {
+            await NotifyAsync(changes);
+        }
+    }
+
+    private async Task NotifyAsync(ChangeSet changes)
+    {
+        foreach (var listener in _listeners)
+        {
+            await listener.OnCommittedAsync(changes, CancellationToken.None);
         }
     }
 
@@ -131,24 +235,21 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
 
     /// <summary>
     /// Every changed verdict's token moves on from the value it was read with; EF compares the stored one
-    /// with that original, so the save fails if someone else saved in between.
+    /// with that original, so the save fails if someone else saved in between. Set from the original, not
+    /// incremented, so that a repeated attempt writes the same token.
     /// </summary>
-    private void BumpVersions()
+    private static void BumpVersions(ChangeSet changes)
     {
-        foreach (var entry in ChangeTracker.Entries<Verdict>())
+        foreach (var entry in changes.VersionedVerdicts)
         {
-            if (entry.State == EntityState.Modified)
-            {
-                var version = entry.Property(v => v.Version);
-                version.CurrentValue = version.OriginalValue + 1;
-            }
+            var version = entry.Property(nameof(Verdict.Version));
+            version.CurrentValue = (int)version.OriginalValue! + 1;
         }
     }
 
     /// <summary>
-    /// Sets <see cref="Claim.CurrentRating"/> from the newest published verdict (by as-of date, then
-    /// publication, then id: the same rule as the web layer's CurrentVerdicts); all claims when
-    /// <paramref name="claimIds"/> is null.
+    /// Sets <see cref="Claim.CurrentRating"/> by the current-verdict rule (<see cref="CurrentVerdict"/>); all
+    /// claims when <paramref name="claimIds"/> is null.
     /// </summary>
     public async Task RefreshCurrentRatingsAsync(IReadOnlyCollection<int>? claimIds, CancellationToken cancellationToken = default)
     {
@@ -158,96 +259,7 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options) : 
         }
 
         var claims = claimIds is null ? Claims : Claims.Where(c => claimIds.Contains(c.Id));
-        await claims.ExecuteUpdateAsync(
-            setters => setters.SetProperty(
-                c => c.CurrentRating,
-                c => c.Verdicts.Where(v => v.Status == VerdictStatus.Published)
-                    .OrderByDescending(v => v.AsOf.Date).ThenByDescending(v => v.PublishedAtUtc).ThenByDescending(v => v.Id)
-                    .Select(v => (Verdicts.Rating?)v.Rating)
-                    .FirstOrDefault()),
+        await claims.ExecuteUpdateAsync(setters => setters.SetProperty(c => c.CurrentRating, CurrentVerdict.RatingOf),
             cancellationToken);
-    }
-
-    /// <summary>The records a save touches, held as entries until the save has given new rows their ids.</summary>
-    private sealed class TouchedRecords
-    {
-        private readonly List<EntityEntry> _entries = [];
-        private readonly HashSet<int> _deletedClaimIds = [];
-        private readonly HashSet<int> _deletedEvidenceIds = [];
-        private readonly HashSet<int> _deletedSourceIds = [];
-
-        public bool IsEmpty => _entries.Count == 0 && _deletedClaimIds.Count == 0 && _deletedEvidenceIds.Count == 0 && _deletedSourceIds.Count == 0;
-
-        public static TouchedRecords Collect(ChangeTracker tracker)
-        {
-            tracker.DetectChanges();
-            var touched = new TouchedRecords();
-            foreach (var entry in tracker.Entries())
-            {
-                if (entry.State is EntityState.Unchanged or EntityState.Detached)
-                {
-                    continue;
-                }
-
-                // A deleted row's id is only known before the save; a new row's only after it.
-                var deleted = entry.State == EntityState.Deleted;
-                switch (entry.Entity)
-                {
-                    case Claim c when deleted:
-                        touched._deletedClaimIds.Add(c.Id);
-                        break;
-                    case Entities.Evidence e when deleted:
-                        touched._deletedEvidenceIds.Add(e.Id);
-                        break;
-                    case Source s when deleted:
-                        touched._deletedSourceIds.Add(s.Id);
-                        break;
-                    // A deleted verdict still knows its claim, whose rating must be recomputed.
-                    case Claim or Entities.Evidence or Source or Claimant or Verdict:
-                        touched._entries.Add(entry);
-                        break;
-                }
-            }
-
-            return touched;
-        }
-
-        /// <summary>
-        /// The ids after the save. Read from the entries, not the entities: until changes are accepted, a
-        /// new row's generated key lives in its entry, and the entity's property may still be 0.
-        /// </summary>
-        public Ids Resolve()
-        {
-            var ids = new Ids([.. _deletedClaimIds], [.. _deletedEvidenceIds], [.. _deletedSourceIds], [], []);
-            foreach (var entry in _entries)
-            {
-                var id = Key(entry, "Id");
-                switch (entry.Entity)
-                {
-                    case Claim:
-                        ids.ClaimIds.Add(id);
-                        ids.RatedClaimIds.Add(id);
-                        break;
-                    case Entities.Evidence:
-                        ids.EvidenceIds.Add(id);
-                        break;
-                    case Source:
-                        ids.SourceIds.Add(id);
-                        break;
-                    case Claimant:
-                        ids.ClaimantIds.Add(id);
-                        break;
-                    case Verdict:
-                        ids.RatedClaimIds.Add(Key(entry, nameof(Verdict.ClaimId)));
-                        break;
-                }
-            }
-
-            return ids;
-        }
-
-        private static int Key(EntityEntry entry, string property) => (int)entry.Property(property).CurrentValue!;
-
-        public sealed record Ids(HashSet<int> ClaimIds, HashSet<int> EvidenceIds, HashSet<int> SourceIds, HashSet<int> ClaimantIds, HashSet<int> RatedClaimIds);
     }
 }

@@ -19,75 +19,61 @@ internal static class RevisionWriter
 
     public const string VerdictEvidenceTable = "VerdictEvidence";
 
+    public const string VerdictIdColumn = "VerdictId";
+
     /// <summary>Captured before the save: what was deleted is only readable then, and which fields changed.</summary>
     public sealed record Pending(EntityEntry Entry, string EntityType, RevisionAction Action, string ChangedFields);
 
-    public static List<Pending> Collect(ChangeTracker tracker, out HashSet<int> verdictsWithEvidenceChanges)
+    public static void EnsureAppendOnly(EntityEntry entry)
     {
-        var pending = new List<Pending>();
-        verdictsWithEvidenceChanges = [];
-        foreach (var entry in tracker.Entries())
+        if (entry.Entity is Revision or AuditEntry && entry.State != EntityState.Added)
         {
-            if (entry.State is EntityState.Unchanged or EntityState.Detached)
-            {
-                continue;
-            }
+            throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: nothing may update or delete one.");
+        }
+    }
 
-            if (entry.Entity is Revision or AuditEntry && entry.State != EntityState.Added)
-            {
-                throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: nothing may update or delete one.");
-            }
+    public static bool IsVerdictEvidenceLink(EntityEntry entry) =>
+        entry.Metadata.Name == VerdictEvidenceTable && entry.State is EntityState.Added or EntityState.Deleted;
 
-            if (entry.Metadata.Name == VerdictEvidenceTable && entry.Entity is Dictionary<string, object> link && entry.State is EntityState.Added or EntityState.Deleted)
-            {
-                verdictsWithEvidenceChanges.Add((int)link["VerdictId"]);
-                continue;
-            }
-
-            var type = entry.Entity switch
-            {
-                Claim => RevisionSubjects.Claim,
-                Verdict => RevisionSubjects.Verdict,
-                Entities.Evidence => RevisionSubjects.Evidence,
-                Source => RevisionSubjects.Source,
-                _ => null,
-            };
-            if (type is null)
-            {
-                continue;
-            }
-
-            var action = entry.State switch
-            {
-                EntityState.Added => RevisionAction.Created,
-                EntityState.Deleted => RevisionAction.Deleted,
-                _ => RevisionAction.Updated,
-            };
-            var changed = action == RevisionAction.Updated ? ChangedFields(entry) : "";
-            if (action == RevisionAction.Updated && changed.Length == 0)
-            {
-                continue;
-            }
-
-            pending.Add(new Pending(entry, type, action, changed));
+    /// <summary>The revision a changed entry needs, or null when it keeps none or only bookkeeping changed.</summary>
+    public static Pending? Describe(EntityEntry entry)
+    {
+        var type = entry.Entity switch
+        {
+            Claim => RevisionSubjects.Claim,
+            Verdict => RevisionSubjects.Verdict,
+            Entities.Evidence => RevisionSubjects.Evidence,
+            Source => RevisionSubjects.Source,
+            _ => null,
+        };
+        if (type is null)
+        {
+            return null;
         }
 
-        return pending;
+        var action = entry.State switch
+        {
+            EntityState.Added => RevisionAction.Created,
+            EntityState.Deleted => RevisionAction.Deleted,
+            _ => RevisionAction.Updated,
+        };
+        var changed = action == RevisionAction.Updated ? ChangedFields(entry) : "";
+        return action == RevisionAction.Updated && changed.Length == 0 ? null : new Pending(entry, type, action, changed);
     }
 
     /// <summary>Builds the revisions once the save has given new rows their ids. Call inside the save's transaction.</summary>
     public static async Task<List<Revision>> BuildAsync(
-        FactCheckDbContext db, List<Pending> pending, HashSet<int> verdictsWithEvidenceChanges, ChangeAttribution attribution, DateTime now, CancellationToken cancellationToken)
+        FactCheckDbContext db, ChangeSet changes, ChangeAttribution attribution, DateTime now, CancellationToken cancellationToken)
     {
         var subjects = new List<(string Type, int Id, RevisionAction Action, string Changed, Dictionary<string, object?> Snapshot)>();
-        foreach (var p in pending)
+        foreach (var p in changes.Revisions)
         {
             var id = (int)p.Entry.Property("Id").CurrentValue!;
             subjects.Add((p.EntityType, id, p.Action, p.ChangedFields, Snapshot(p.Entry, p.Action == RevisionAction.Deleted)));
         }
 
         // A verdict whose only change was its evidence: snapshot it from the tracker if it is there.
-        foreach (var verdictId in verdictsWithEvidenceChanges)
+        foreach (var verdictId in changes.VerdictsWithEvidenceChanges())
         {
             var index = subjects.FindIndex(s => s.Type == RevisionSubjects.Verdict && s.Id == verdictId);
             if (index >= 0)
@@ -108,8 +94,8 @@ internal static class RevisionWriter
         if (verdictIds.Count > 0)
         {
             var links = await db.Set<Dictionary<string, object>>(VerdictEvidenceTable)
-                .Where(l => verdictIds.Contains(EF.Property<int>(l, "VerdictId")))
-                .Select(l => new { VerdictId = EF.Property<int>(l, "VerdictId"), EvidenceId = EF.Property<int>(l, "EvidenceId") })
+                .Where(l => verdictIds.Contains(EF.Property<int>(l, VerdictIdColumn)))
+                .Select(l => new { VerdictId = EF.Property<int>(l, VerdictIdColumn), EvidenceId = EF.Property<int>(l, "EvidenceId") })
                 .ToListAsync(cancellationToken);
             foreach (var s in subjects.Where(s => s.Type == RevisionSubjects.Verdict && s.Action != RevisionAction.Deleted))
             {

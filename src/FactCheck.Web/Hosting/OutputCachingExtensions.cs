@@ -7,8 +7,8 @@ public static class OutputCachingExtensions
 {
     /// <summary>
     /// ASP.NET Core output caching for the reader's pages (<see cref="OutputCacheReaderPolicy"/>, applied as
-    /// the base policy so that every reader page is covered whoever maps it), and the EF Core interceptor that
-    /// evicts pages when a save changes what they show (<see cref="OutputCacheEviction"/>).
+    /// the base policy so that every reader page is covered whoever maps it), and the listener the DbContext
+    /// tells of every committed save, which evicts pages when a save changes what they show (<see cref="OutputCacheEviction"/>).
     /// </summary>
     public static WebApplicationBuilder AddFactCheckOutputCache(this WebApplicationBuilder builder)
     {
@@ -29,7 +29,7 @@ public static class OutputCachingExtensions
 
         builder.Services.AddSingleton<OutputCacheGeneration>();
         builder.Services.AddSingleton<OutputCacheEviction>();
-        builder.Services.ConfigureDbContext<FactCheckDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<OutputCacheEviction>()));
+        builder.Services.AddSingleton<ISavedChangesListener>(services => services.GetRequiredService<OutputCacheEviction>());
         return builder;
     }
 

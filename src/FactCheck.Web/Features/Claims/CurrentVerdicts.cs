@@ -1,25 +1,20 @@
 using FactCheck.Data;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Verdicts;
 
 namespace FactCheck.Web.Features.Claims;
 
 /// <summary>
-/// The one rule for which verdict is current: the newest Published verdict by AsOf, then PublishedAtUtc
-/// (then Id, so ties cannot flip between requests). Drafts and verdicts in review are never shown.
+/// The pages' entry to the current-verdict rule, which lives once in the data library
+/// (<see cref="CurrentVerdict"/>): the newest Published verdict by AsOf, then PublishedAtUtc, then Id.
 /// </summary>
 public static class CurrentVerdicts
 {
     public static IEnumerable<T> NewestFirst<T>(IEnumerable<T> verdicts, Func<T, DateOnly> asOf, Func<T, DateTime?> publishedAtUtc, Func<T, int> id) =>
-        verdicts.OrderByDescending(asOf).ThenByDescending(publishedAtUtc).ThenByDescending(id);
+        CurrentVerdict.NewestFirst(verdicts, asOf, publishedAtUtc, id);
 
     /// <summary>Published verdicts that no other published verdict of the same claim supersedes; one per claim.</summary>
-    public static IQueryable<Verdict> Query(FactCheckDbContext db) =>
-        db.Verdicts.Where(v => v.Status == VerdictStatus.Published
-            && !db.Verdicts.Any(o => o.ClaimId == v.ClaimId
-                && o.Status == VerdictStatus.Published
-                && (o.AsOf.Date > v.AsOf.Date
-                    || (o.AsOf.Date == v.AsOf.Date && (o.PublishedAtUtc > v.PublishedAtUtc
-                        || (o.PublishedAtUtc == v.PublishedAtUtc && o.Id > v.Id))))));
+    public static IQueryable<Verdict> Query(FactCheckDbContext db) => CurrentVerdict.Of(db.Verdicts);
 
     /// <summary>
     /// Newest publication first, then id: the order of the home page's latest verdicts and of the feed.
