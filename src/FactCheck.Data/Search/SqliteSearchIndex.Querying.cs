@@ -107,12 +107,31 @@ public sealed partial class SqliteSearchIndex
             return [];
         }
 
-        var words = ClaimWords(claim.Quote + " " + claim.Summary);
+        return await FindSimilarAsync(claim.Quote + " " + claim.Summary, claimId, count, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SimilarClaimMatch>> FindClaimsLikeAsync(string text, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return FindSimilarAsync(text, null, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// The claims sharing the rarest words of <paramref name="text"/>, ranked by bm25. When the text is claim
+    /// <paramref name="ownClaimId"/>'s own, that claim is left out and a word must occur in another claim too.
+    /// </summary>
+    private async Task<IReadOnlyList<SimilarClaimMatch>> FindSimilarAsync(string text, int? ownClaimId, int count, CancellationToken cancellationToken)
+    {
+        var words = ClaimWords(text);
         if (words.Count == 0)
         {
             return [];
         }
 
+        // A word only the claim itself uses cannot link it to another; text outside the index needs one other claim.
+        var linksAt = ownClaimId is null ? 1 : 2;
+        var excluded = ownClaimId ?? 0;
         return await WithConnectionAsync<IReadOnlyList<SimilarClaimMatch>>(async connection =>
         {
             // Document frequency of each word over the claims' own text (not the claimant's name: the same
@@ -142,7 +161,7 @@ public sealed partial class SqliteSearchIndex
 
             // A word only this claim uses cannot link it to another; one in most claims links it to everything.
             var distinctive = Enumerable.Range(0, words.Count)
-                .Where(i => frequencies.GetValueOrDefault(i) is var df && df >= 2 && df <= commonAbove && df < FrequencyCap)
+                .Where(i => frequencies.GetValueOrDefault(i) is var df && df >= linksAt && df <= commonAbove && df < FrequencyCap)
                 .OrderBy(i => frequencies[i])
                 .ThenByDescending(i => words[i].Length)
                 .ThenBy(i => words[i], StringComparer.Ordinal)
@@ -154,11 +173,11 @@ public sealed partial class SqliteSearchIndex
                 return [];
             }
 
-            var ranked = new List<int>();
+            var ranked = new List<(int Id, double Score)>();
             var rankParameters = new List<(string, object)> { ("$q", ClaimTextMatch(SearchQuery.AnyOf(distinctive))) };
             var rankSql = string.Create(CultureInfo.InvariantCulture, $"""
-                SELECT ClaimSearch.rowid FROM ClaimSearch
-                WHERE ClaimSearch MATCH $q AND ClaimSearch.rowid <> {claimId}
+                SELECT ClaimSearch.rowid, bm25(ClaimSearch, 10.0, 5.0, 0.0) FROM ClaimSearch
+                WHERE ClaimSearch MATCH $q AND ClaimSearch.rowid <> {excluded}
                   AND ClaimSearch.rowid >= coalesce((SELECT s.rowid FROM ClaimSearch s WHERE s.ClaimSearch MATCH $q ORDER BY s.rowid DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}), 0)
                 ORDER BY bm25(ClaimSearch, 10.0, 5.0, 0.0), ClaimSearch.rowid DESC
                 LIMIT {count}
@@ -168,7 +187,8 @@ public sealed partial class SqliteSearchIndex
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    ranked.Add(reader.GetInt32(0));
+                    // bm25 is negative in SQLite, lower for a better match.
+                    ranked.Add((reader.GetInt32(0), -reader.GetDouble(1)));
                 }
             }
 
@@ -178,7 +198,7 @@ public sealed partial class SqliteSearchIndex
             }
 
             // Which of the distinctive words each suggestion contains: the explanation shown to the reader.
-            var idList = string.Join(',', ranked);
+            var idList = string.Join(',', ranked.Select(r => r.Id));
             var sharedParameters = new List<(string, object)>();
             var shared = new StringBuilder();
             for (var i = 0; i < distinctive.Count; i++)
@@ -188,7 +208,7 @@ public sealed partial class SqliteSearchIndex
                     .Append(CultureInfo.InvariantCulture, $"SELECT {i}, rowid FROM ClaimSearch WHERE ClaimSearch MATCH $t{i} AND rowid IN ({idList})");
             }
 
-            var termsById = ranked.ToDictionary(id => id, _ => new SortedSet<int>());
+            var termsById = ranked.ToDictionary(r => r.Id, _ => new SortedSet<int>());
             await using (var command = Command(connection, shared.ToString(), sharedParameters))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
@@ -198,7 +218,7 @@ public sealed partial class SqliteSearchIndex
                 }
             }
 
-            return ranked.Select(id => new SimilarClaimMatch(id, termsById[id].Select(i => distinctive[i]).ToList())).ToList();
+            return ranked.Select(r => new SimilarClaimMatch(r.Id, termsById[r.Id].Select(i => distinctive[i]).ToList(), r.Score)).ToList();
         }, cancellationToken);
     }
 
