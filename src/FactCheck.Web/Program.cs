@@ -1,3 +1,4 @@
+using FactCheck.Web.Features.Desk;
 using FactCheck.Web.Hosting;
 
 var invocation = CommandLine.Parse(args);
@@ -9,7 +10,7 @@ if (invocation.ShowsUsage)
 return await CommandLine.RunGuardedAsync(async () =>
 {
     var builder = WebApplication.CreateBuilder(invocation.HostArgs);
-    builder.AddFactCheckLogging();
+    builder.AddFactCheckLogging(outputIsData: invocation.Command == CandidatesCommand.Name);
     builder.AddFactCheckData();
     builder.AddFactCheckWeb();
 

@@ -22,6 +22,7 @@ public static class CommandLine
         ("migrate", "", "apply pending database migrations, then exit"),
         ("generate", "[--claims N] [--seed N] [--manifest FILE]", "add a synthetic archive of N claims (default 100000) from seed N (default 42), for benchmarks"),
         ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
+        ("candidates", "FILE", "print the quoted statements in FILE and who said them, one JSON object a line, with similar existing claims"),
     ];
 
     public static string Usage { get; } = BuildUsage();

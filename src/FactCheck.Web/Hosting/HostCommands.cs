@@ -2,6 +2,7 @@ using System.Globalization;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Setup;
 using FactCheck.Web.Features.Account;
+using FactCheck.Web.Features.Desk;
 using FactCheck.Web.Site;
 
 namespace FactCheck.Web.Hosting;
@@ -40,6 +41,8 @@ public static class HostCommands
                 return await GenerateAsync(app, scope.ServiceProvider, setup);
             case "users":
                 return await UsersCommand.RunAsync(app, scope.ServiceProvider, invocation.Operands);
+            case CandidatesCommand.Name:
+                return await CandidatesCommand.RunAsync(scope.ServiceProvider, invocation.Operands);
             default:
                 throw new CommandLineException($"unknown command '{invocation.Command}'");
         }
