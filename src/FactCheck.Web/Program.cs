@@ -9,7 +9,8 @@ if (invocation.ShowsUsage)
 
 return await CommandLine.RunGuardedAsync(async () =>
 {
-    var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+    // A command's operands are not configuration: an absolute FILE would read as a "/Key value" switch and swallow the option after it.
+    var builder = WebApplication.CreateBuilder(invocation.HostArgs[invocation.Operands.Count..]);
     builder.AddFactCheckLogging(outputIsData: invocation.Command == CandidatesCommand.Name);
     builder.AddFactCheckData();
     builder.AddFactCheckWeb();

@@ -45,7 +45,7 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = Start(databasePath, command);
         var exited = await child.WaitForExitAsync(HangLimit);
-        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors, child.StandardOutput);
     }
 
     /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input, as a script piping a password would.</summary>
@@ -54,7 +54,7 @@ public sealed class CrashHarness : IDisposable
         using var child = Start(databasePath, command, redirectInput: true);
         await child.WriteInputAsync(input);
         var exited = await child.WaitForExitAsync(HangLimit);
-        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors, child.StandardOutput);
     }
 
     /// <summary>
@@ -232,6 +232,7 @@ public sealed class CrashHarness : IDisposable
         private readonly Process _process;
         private readonly StringBuilder _output = new();
         private readonly StringBuilder _errors = new();
+        private readonly StringBuilder _standardOutput = new();
         private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
         public Child(Process process)
@@ -261,6 +262,18 @@ public sealed class CrashHarness : IDisposable
                 lock (_output)
                 {
                     return _output.ToString();
+                }
+            }
+        }
+
+        /// <summary>Standard output alone: what a pipeline reading the command's data sees.</summary>
+        public string StandardOutput
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _standardOutput.ToString();
                 }
             }
         }
@@ -352,10 +365,7 @@ public sealed class CrashHarness : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
-                if (error)
-                {
-                    _errors.AppendLine(line);
-                }
+                (error ? _errors : _standardOutput).AppendLine(line);
 
                 foreach (var wait in _waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
                 {
@@ -380,8 +390,8 @@ public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, st
     public override string ToString() => Name;
 }
 
-/// <summary>How a child process ended (null: it hung and was killed), all it wrote, and its standard error alone.</summary>
-public sealed record ChildResult(int? ExitCode, string Output, string Errors)
+/// <summary>How a child process ended (null: it hung and was killed), all it wrote, and its standard error and output alone.</summary>
+public sealed record ChildResult(int? ExitCode, string Output, string Errors, string StandardOutput = "")
 {
     public bool Hung => ExitCode is null;
 }
