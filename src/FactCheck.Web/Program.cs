@@ -1,3 +1,4 @@
+using FactCheck.Web.Features.Desk;
 using FactCheck.Web.Hosting;
 
 var invocation = CommandLine.Parse(args);
@@ -8,8 +9,9 @@ if (invocation.ShowsUsage)
 
 return await CommandLine.RunGuardedAsync(async () =>
 {
-    var builder = WebApplication.CreateBuilder(invocation.HostArgs);
-    builder.AddFactCheckLogging();
+    // A command's operands are not configuration: an absolute FILE would read as a "/Key value" switch and swallow the option after it.
+    var builder = WebApplication.CreateBuilder(invocation.HostArgs[invocation.Operands.Count..]);
+    builder.AddFactCheckLogging(outputIsData: invocation.Command == CandidatesCommand.Name);
     builder.AddFactCheckData();
     builder.AddFactCheckWeb();
 

@@ -50,7 +50,7 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = Start(databasePath, command);
         var exited = await child.WaitForExitAsync(HangLimit);
-        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors, child.StandardOutput);
     }
 
     /// <summary>Runs the archive generator to its end with <paramref name="options"/> (--claims N ...); --database is added last.</summary>
@@ -77,7 +77,7 @@ public sealed class CrashHarness : IDisposable
         using var child = Start(databasePath, command, redirectInput: true);
         await child.WriteInputAsync(input);
         var exited = await child.WaitForExitAsync(HangLimit);
-        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors);
+        return new ChildResult(exited ? child.ExitCode : null, child.Output, child.Errors, child.StandardOutput);
     }
 
     /// <summary>
@@ -262,6 +262,7 @@ public sealed class CrashHarness : IDisposable
         private readonly Process _process;
         private readonly StringBuilder _output = new();
         private readonly StringBuilder _errors = new();
+        private readonly StringBuilder _standardOutput = new();
         private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
         public Child(Process process)
@@ -291,6 +292,18 @@ public sealed class CrashHarness : IDisposable
                 lock (_output)
                 {
                     return _output.ToString();
+                }
+            }
+        }
+
+        /// <summary>Standard output alone: what a pipeline reading the command's data sees.</summary>
+        public string StandardOutput
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _standardOutput.ToString();
                 }
             }
         }
@@ -382,10 +395,7 @@ public sealed class CrashHarness : IDisposable
             lock (_output)
             {
                 _output.AppendLine(line);
-                if (error)
-                {
-                    _errors.AppendLine(line);
-                }
+                (error ? _errors : _standardOutput).AppendLine(line);
 
                 foreach (var wait in _waits.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
                 {
@@ -410,8 +420,8 @@ public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, st
     public override string ToString() => Name;
 }
 
-/// <summary>How a child process ended (null: it hung and was killed), all it wrote, and its standard error alone.</summary>
-public sealed record ChildResult(int? ExitCode, string Output, string Errors)
+/// <summary>How a child process ended (null: it hung and was killed), all it wrote, and its standard error and output alone.</summary>
+public sealed record ChildResult(int? ExitCode, string Output, string Errors, string StandardOutput = "")
 {
     public bool Hung => ExitCode is null;
 }

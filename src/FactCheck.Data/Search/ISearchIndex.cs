@@ -26,6 +26,12 @@ public interface ISearchIndex
     /// words (by document frequency over claims), ranked by bm25, each with the words it shares.
     /// </summary>
     Task<IReadOnlyList<SimilarClaimMatch>> FindSimilarClaimsAsync(int claimId, int count, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims that may make the assertion of <paramref name="text"/>, words not yet a claim (a quote found in a
+    /// new document): the same method as <see cref="FindSimilarClaimsAsync"/>, over the text's own words.
+    /// </summary>
+    Task<IReadOnlyList<SimilarClaimMatch>> FindClaimsLikeAsync(string text, int count, CancellationToken cancellationToken = default);
 }
 
 public enum SearchKind
@@ -65,7 +71,8 @@ public sealed record SearchResultPage(int Total, bool IsTotalCapped, bool IsRank
 }
 
 /// <param name="SharedTerms">The words of the original claim this one shares, rarest first: the explanation.</param>
-public sealed record SimilarClaimMatch(int ClaimId, IReadOnlyList<string> SharedTerms);
+/// <param name="Score">The match's bm25 rank as a positive number, higher for a closer match; it orders one search's results and means nothing across searches.</param>
+public sealed record SimilarClaimMatch(int ClaimId, IReadOnlyList<string> SharedTerms, double Score = 0);
 
 /// <summary>
 /// Highlighted text from the index marks each match with these control characters, which never occur in

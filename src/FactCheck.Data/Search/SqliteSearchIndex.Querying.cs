@@ -98,12 +98,31 @@ public sealed partial class SqliteSearchIndex
             return [];
         }
 
-        var words = ClaimWords(claim.Quote + " " + claim.Summary);
+        return await FindSimilarAsync(claim.Quote + " " + claim.Summary, claimId, count, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SimilarClaimMatch>> FindClaimsLikeAsync(string text, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return FindSimilarAsync(text, null, count, cancellationToken);
+    }
+
+    /// <summary>
+    /// The claims sharing the rarest words of <paramref name="text"/>, ranked by bm25. When the text is claim
+    /// <paramref name="ownClaimId"/>'s own, that claim is left out and a word must occur in another claim too.
+    /// </summary>
+    private async Task<IReadOnlyList<SimilarClaimMatch>> FindSimilarAsync(string text, int? ownClaimId, int count, CancellationToken cancellationToken)
+    {
+        var words = ClaimWords(text);
         if (words.Count == 0)
         {
             return [];
         }
 
+        // A word only the claim itself uses cannot link it to another; text outside the index needs one other claim.
+        var linksAt = ownClaimId is null ? 1 : 2;
+        var excluded = ownClaimId ?? 0;
         return await WithConnectionAsync<IReadOnlyList<SimilarClaimMatch>>(async () =>
         {
             // Document frequency of each word over the claims' own text (not the claimant's name: the same
@@ -125,7 +144,7 @@ public sealed partial class SqliteSearchIndex
 
             // A word only this claim uses cannot link it to another; one in most claims links it to everything.
             var distinctive = Enumerable.Range(0, words.Count)
-                .Where(i => frequencies.GetValueOrDefault(i) is var df && df >= 2 && df <= commonAbove && df < FrequencyCap)
+                .Where(i => frequencies.GetValueOrDefault(i) is var df && df >= linksAt && df <= commonAbove && df < FrequencyCap)
                 .OrderBy(i => frequencies[i])
                 .ThenByDescending(i => words[i].Length)
                 .ThenBy(i => words[i], StringComparer.Ordinal)
@@ -139,20 +158,20 @@ public sealed partial class SqliteSearchIndex
 
             var rankParameters = new List<(string, object)> { ("$q", ClaimTextMatch(SearchQuery.AnyOf(distinctive))) };
             var rankSql = string.Create(CultureInfo.InvariantCulture, $"""
-                SELECT ClaimSearch.rowid AS Value FROM ClaimSearch
-                WHERE ClaimSearch MATCH $q AND ClaimSearch.rowid <> {claimId}
+                SELECT ClaimSearch.rowid AS Id, bm25(ClaimSearch, 10.0, 5.0, 0.0) AS Bm25 FROM ClaimSearch
+                WHERE ClaimSearch MATCH $q AND ClaimSearch.rowid <> {excluded}
                   AND ClaimSearch.rowid >= coalesce((SELECT s.rowid FROM ClaimSearch s WHERE s.ClaimSearch MATCH $q ORDER BY s.rowid DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}), 0)
                 ORDER BY bm25(ClaimSearch, 10.0, 5.0, 0.0), ClaimSearch.rowid DESC
                 LIMIT {count}
                 """);
-            var ranked = await QueryAsync<int>(rankSql, rankParameters, cancellationToken);
+            var ranked = await QueryAsync<RankRow>(rankSql, rankParameters, cancellationToken);
             if (ranked.Count == 0)
             {
                 return [];
             }
 
             // Which of the distinctive words each suggestion contains: the explanation shown to the reader.
-            var idList = string.Join(',', ranked);
+            var idList = string.Join(',', ranked.Select(r => r.Id));
             var sharedParameters = new List<(string, object)>();
             var shared = new StringBuilder();
             for (var i = 0; i < distinctive.Count; i++)
@@ -162,13 +181,14 @@ public sealed partial class SqliteSearchIndex
                     .Append(CultureInfo.InvariantCulture, $"SELECT {i} AS Term, rowid AS Value FROM ClaimSearch WHERE ClaimSearch MATCH $t{i} AND rowid IN ({idList})");
             }
 
-            var termsById = ranked.ToDictionary(id => id, _ => new SortedSet<int>());
+            var termsById = ranked.ToDictionary(r => r.Id, _ => new SortedSet<int>());
             foreach (var row in await QueryAsync<TermRow>(shared.ToString(), sharedParameters, cancellationToken))
             {
                 termsById[row.Value].Add(row.Term);
             }
 
-            return ranked.Select(id => new SimilarClaimMatch(id, termsById[id].Select(i => distinctive[i]).ToList())).ToList();
+            // bm25 is negative in SQLite, lower for a better match; the score turns it round.
+            return ranked.Select(r => new SimilarClaimMatch(r.Id, termsById[r.Id].Select(i => distinctive[i]).ToList(), -r.Bm25)).ToList();
         }, cancellationToken);
     }
 
@@ -322,6 +342,14 @@ public sealed partial class SqliteSearchIndex
         public string? Heading { get; set; }
 
         public string? Snippet { get; set; }
+    }
+
+    /// <summary>A similar claim and its raw bm25 rank.</summary>
+    private sealed class RankRow
+    {
+        public int Id { get; set; }
+
+        public double Bm25 { get; set; }
     }
 
     /// <summary>A word's index in the query's list, with a count or a claim id.</summary>

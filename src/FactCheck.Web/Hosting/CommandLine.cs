@@ -19,6 +19,7 @@ public static class CommandLine
         ("seed", "", "import the archive in seeds/ into the database (migrating it first); running it again adds nothing twice"),
         ("migrate", "", "apply pending database migrations, then exit"),
         ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
+        ("candidates", "FILE", "print the quoted statements in FILE and who said them, one JSON object a line, with similar existing claims"),
     ];
 
     public static string Usage { get; } = BuildUsage();

@@ -1,6 +1,7 @@
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Setup;
 using FactCheck.Web.Features.Account;
+using FactCheck.Web.Features.Desk;
 
 namespace FactCheck.Web.Hosting;
 
@@ -35,6 +36,8 @@ public static class HostCommands
                 return 0;
             case "users":
                 return await UsersCommand.RunAsync(app, scope.ServiceProvider, invocation.Operands);
+            case CandidatesCommand.Name:
+                return await CandidatesCommand.RunAsync(scope.ServiceProvider, invocation.Operands);
             default:
                 throw new CommandLineException($"unknown command '{invocation.Command}'");
         }

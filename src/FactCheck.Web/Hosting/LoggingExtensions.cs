@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace FactCheck.Web.Hosting;
@@ -7,9 +8,10 @@ public static class LoggingExtensions
 {
     /// <summary>
     /// Serilog to the console (structured: properties shown as JSON) and, when Logging:File:Path is set,
-    /// to a compact JSON file that a log shipper can read line by line.
+    /// to a compact JSON file that a log shipper can read line by line. A command whose standard output is
+    /// data (<paramref name="outputIsData"/>) logs to standard error instead, so a pipeline reads only the data.
     /// </summary>
-    public static WebApplicationBuilder AddFactCheckLogging(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddFactCheckLogging(this WebApplicationBuilder builder, bool outputIsData = false)
     {
         var filePath = builder.Configuration["Logging:File:Path"];
         builder.Services.AddSerilog((services, logger) =>
@@ -17,7 +19,9 @@ public static class LoggingExtensions
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");
+                .WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}",
+                    standardErrorFromLevel: outputIsData ? LogEventLevel.Verbose : null);
             if (!string.IsNullOrWhiteSpace(filePath))
             {
                 logger.WriteTo.File(new CompactJsonFormatter(), filePath, rollingInterval: RollingInterval.Day);
