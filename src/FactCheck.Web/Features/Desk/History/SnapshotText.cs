@@ -15,6 +15,10 @@ public static class SnapshotText
     // Shown in the diff, never restored, and the same in every revision of an entity.
     private static readonly HashSet<string> Hidden = ["Id"];
 
+    // Always written as a block, even while they are one line, so that adding a paragraph shows as one line added.
+    private static readonly HashSet<string> LongTexts =
+        [nameof(Verdict.RationaleMarkdown), nameof(Source.Text), nameof(Claim.Quote), nameof(Evidence.Note), nameof(Verdict.CorrectionNote), nameof(Verdict.ReviewComment)];
+
     public static Dictionary<string, JsonElement> Parse(string snapshot)
     {
         try
@@ -38,7 +42,7 @@ public static class SnapshotText
                 continue;
             }
 
-            if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && text.Contains('\n', StringComparison.Ordinal))
+            if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && (LongTexts.Contains(field) || text.Contains('\n', StringComparison.Ordinal)))
             {
                 lines.Add(field + ":");
                 lines.AddRange(text.ReplaceLineEndings("\n").Split('\n').Select(line => "    " + line));
@@ -57,12 +61,20 @@ public static class SnapshotText
         JsonValueKind.Null or JsonValueKind.Undefined => "(none)",
         JsonValueKind.True => "yes",
         JsonValueKind.False => "no",
+        JsonValueKind.String when field.EndsWith("Utc", StringComparison.Ordinal) => Instant(value.GetString()),
         JsonValueKind.String => value.GetString() ?? "",
         JsonValueKind.Number when value.TryGetInt32(out var number) => Named(field, number),
         JsonValueKind.Array => value.GetArrayLength() == 0 ? "(none)" : string.Join(", ", value.EnumerateArray().Select(v => Value("", v))),
         JsonValueKind.Object when TryReportedDate(value, out var date) => date.ToIsoString(),
         _ => value.GetRawText(),
     };
+
+    // A time written by a fresh save carries "Z" and one read back from SQLite does not, though both are UTC:
+    // shown alike, so that a diff does not report a change nobody made.
+    private static string Instant(string? text) =>
+        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC"
+            : text ?? "";
 
     // Enums are stored as numbers; the diff names them as the desk does.
     private static string Named(string field, int number) => field switch
