@@ -26,6 +26,7 @@ public class AccessibilityTests(BrowserFixture fixture)
         "/search",
         "/search?q=amnesty",
         "/search?q=%22unclosed",
+        "/corrections",
         "/no-such-page",
     ];
 

@@ -5,7 +5,7 @@ namespace FactCheck.Web.Caching;
 
 /// <summary>
 /// Which responses the output cache may keep: anonymous GET/HEAD requests for the reader's pages only
-/// (home, claims, sources, claimants, topics, search, feeds), answered 200 without a cookie. An allowlist of
+/// (home, claims, sources, claimants, topics, search, corrections, feeds), answered 200 without a cookie. An allowlist of
 /// paths rather than "every page" so that a page added later (an editor's desk, a form) is not cached until
 /// someone decides it may be. Each entry is tagged so that writes can evict it (see <see cref="OutputCacheEviction"/>):
 /// "reader" on everything, claim-{id} and source-{id} on those pages, "lists" on pages that list many claims.
@@ -114,6 +114,7 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
             ["claims", _] or ["claims", _, _] when TryId(segments[1], out var claim) => ([ClaimTag(claim)], PageQuery.None),
             ["sources", _] or ["sources", _, _] when TryId(segments[1], out var source) => ([SourceTag(source)], PageQuery.None),
             ["topics", _] => ([ListsTag], PageQuery.Timeline),
+            ["corrections"] => ([ListsTag], PageQuery.Corrections),
             ["claimants", _] or ["feeds", _] => ([ListsTag], PageQuery.None),
             _ => null,
         };

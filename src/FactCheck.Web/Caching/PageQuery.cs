@@ -23,6 +23,9 @@ public sealed class PageQuery
     /// <summary>A topic's timeline: which part of it.</summary>
     public static readonly PageQuery Timeline = new(PageKey);
 
+    /// <summary>The corrections log: which page of it.</summary>
+    public static readonly PageQuery Corrections = new(PageKey);
+
     /// <summary>/claims: the filter, its sort and the page.</summary>
     public static readonly PageQuery ClaimList = new([.. ClaimFilter.QueryKeys]);
 

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using FactCheck.Data;
 using FactCheck.Data.Identity;
+using FactCheck.Data.Entities;
 using FactCheck.Web.Features.Account;
+using FactCheck.Web.Features.Desk.Audit;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -19,6 +21,9 @@ public static class AccountExtensions
 {
     /// <summary>The policy every editor page and endpoint requires: the editor or the chief editor role.</summary>
     public const string DeskPolicy = "desk";
+
+    /// <summary>Pages only a chief editor may see: the audit log (and, later, publishing and managing users).</summary>
+    public const string ChiefEditorPolicy = "chief-editor";
 
     public const string LoginPath = "/account/login";
     public const string LogoutPath = "/account/logout";
@@ -69,7 +74,8 @@ public static class AccountExtensions
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(DeskPolicy, policy => policy.RequireRole(DeskRoles.Editor, DeskRoles.ChiefEditor));
+            .AddPolicy(DeskPolicy, policy => policy.RequireRole(DeskRoles.Editor, DeskRoles.ChiefEditor))
+            .AddPolicy(ChiefEditorPolicy, policy => policy.RequireRole(DeskRoles.ChiefEditor));
 
         var attemptsPerMinute = builder.Configuration.GetValue("Account:SignInAttemptsPerMinute", 10);
         builder.Services.AddRateLimiter(options =>
@@ -101,14 +107,21 @@ public static class AccountExtensions
     public static WebApplication MapAccountEndpoints(this WebApplication app)
     {
         // Validated here rather than by form binding: a POST that is not a form would otherwise skip the check.
-        app.MapPost(LogoutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<EditorUser> signIn) =>
+        app.MapPost(LogoutPath, async (HttpContext context, IAntiforgery antiforgery, SignInManager<EditorUser> signIn, FactCheckDbContext db) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.StatusCode(StatusCodes.Status400BadRequest);
             }
 
+            var who = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
             await signIn.SignOutAsync();
+            if (who is not null)
+            {
+                AuditTrail.Record(db, AuditAction.SignedOut, who, remoteAddress: AuditTrail.RemoteAddress(context));
+                await db.SaveChangesAsync();
+            }
+
             return Results.LocalRedirect("/");
         });
         return app;

@@ -2,6 +2,9 @@ using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Browse;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Corrections;
+using FactCheck.Web.Features.Desk.Audit;
+using FactCheck.Web.Features.Desk.History;
 using FactCheck.Web.Features.Feeds;
 using FactCheck.Web.Features.Home;
 using FactCheck.Web.Features.Search;
@@ -40,6 +43,9 @@ public static class WebExtensions
         builder.Services.AddScoped<ClaimantPageService>();
         builder.Services.AddScoped<TopicPageService>();
         builder.Services.AddScoped<FeedService>();
+        builder.Services.AddScoped<CorrectionsService>();
+        builder.Services.AddScoped<HistoryService>();
+        builder.Services.AddScoped<AuditLogService>();
 
         builder.AddFactCheckHostFiltering();
         builder.AddFactCheckErrorPages();

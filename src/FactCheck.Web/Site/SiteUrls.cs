@@ -33,5 +33,9 @@ public static class SiteUrls
 
     public const string VerdictsFeed = "/feeds/verdicts.atom";
 
+    public const string Corrections = "/corrections";
+
+    public const string CorrectionsFeed = "/feeds/corrections.atom";
+
     public static string Absolute(string baseUrl, string path) => baseUrl.TrimEnd('/') + path;
 }

@@ -47,6 +47,33 @@ public sealed class FormSession : IDisposable
         return await PostAsync(path, values);
     }
 
+    /// <summary>
+    /// Submits the form of <paramref name="page"/> (fetched from <paramref name="path"/>) whose button reads
+    /// <paramref name="button"/>, with its hidden fields and <paramref name="fieldsByLabel"/> typed into the
+    /// inputs or text areas those labels name, to the form's own action as a browser would.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string path, IHtmlDocument page, string button, IReadOnlyDictionary<string, string> fieldsByLabel)
+    {
+        var form = Assert.Single(page.Forms, f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == button));
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (label, value) in fieldsByLabel)
+        {
+            var labelElement = Assert.Single(form.QuerySelectorAll<IHtmlLabelElement>("label"), l => l.TextContent.Trim() == label);
+            var control = page.GetElementById(labelElement.HtmlFor!);
+            var name = control switch
+            {
+                IHtmlInputElement input => input.Name,
+                IHtmlTextAreaElement area => area.Name,
+                _ => null,
+            };
+            Assert.NotNull(name);
+            values[name] = value;
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+        return await PostAsync(action, values);
+    }
+
     public Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> values) =>
         _client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(values));
 

@@ -19,6 +19,8 @@ public static class PageKinds
             "/topics/taliban-amnesty-pledges",
             "/search?q=amnesty",
             "/feeds/verdicts.atom",
+            "/corrections",
+            "/feeds/corrections.atom",
             NotFoundPath,
         ];
     }

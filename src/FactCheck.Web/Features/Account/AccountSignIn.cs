@@ -1,4 +1,7 @@
+using FactCheck.Data;
+using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
+using FactCheck.Web.Features.Desk.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace FactCheck.Web.Features.Account;
@@ -11,11 +14,11 @@ public sealed class LoginInput
     public string Password { get; set; } = "";
 }
 
-/// <summary>Signs editors in with the sign-in cookie, counting failures towards lockout.</summary>
-public sealed class AccountSignIn(SignInManager<EditorUser> signIn)
+/// <summary>Signs editors in with the sign-in cookie, counting failures towards lockout, and writes each attempt to the audit log.</summary>
+public sealed class AccountSignIn(SignInManager<EditorUser> signIn, FactCheckDbContext db)
 {
     /// <summary>No messages when signed in; otherwise what to show at which field.</summary>
-    public async Task<IReadOnlyList<FieldMessage>> SignInAsync(LoginInput input)
+    public async Task<IReadOnlyList<FieldMessage>> SignInAsync(LoginInput input, string? remoteAddress = null)
     {
         var problems = new List<FieldMessage>();
         if (string.IsNullOrWhiteSpace(input.Email))
@@ -34,7 +37,20 @@ public sealed class AccountSignIn(SignInManager<EditorUser> signIn)
         }
 
         // lockoutOnFailure: five wrong passwords lock the account, whoever tries them and from wherever.
-        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = input.Email.Trim();
+        var result = await signIn.PasswordSignInAsync(email, input.Password, isPersistent: false, lockoutOnFailure: true);
+
+        // The email as typed even when no such account exists: a run of failures on made-up names is what a
+        // chief editor looking at the log needs to see.
+        var (action, detail) = result switch
+        {
+            { Succeeded: true } => (AuditAction.SignedIn, null),
+            { IsLockedOut: true } => (AuditAction.LockedOut, "Refused: the account is locked after too many failed sign-ins."),
+            { IsNotAllowed: true } => (AuditAction.SignInFailed, "Refused: the account may not sign in."),
+            _ => (AuditAction.SignInFailed, "Wrong email or password."),
+        };
+        AuditTrail.Record(db, action, email, subject: email, detail: detail, remoteAddress: remoteAddress);
+        await db.SaveChangesAsync();
         if (result.Succeeded)
         {
             return [];

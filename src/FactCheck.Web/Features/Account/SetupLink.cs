@@ -41,7 +41,7 @@ public sealed class FirstChiefEditor(SetupLink link, UserAccounts accounts, Acco
     /// Null when the link is dead (wrong token, or an account exists); no messages when the chief editor was
     /// created and signed in; otherwise what to show at which field.
     /// </summary>
-    public async Task<IReadOnlyList<FieldMessage>?> CreateAsync(string? token, SetupInput input)
+    public async Task<IReadOnlyList<FieldMessage>?> CreateAsync(string? token, SetupInput input, string? remoteAddress = null)
     {
         await link.Gate.WaitAsync();
         try
@@ -51,7 +51,8 @@ public sealed class FirstChiefEditor(SetupLink link, UserAccounts accounts, Acco
                 return null;
             }
 
-            var (user, problems) = await accounts.CreateAsync(input.Email, input.Password, DeskRoles.ChiefEditor);
+            var (user, problems) = await accounts.CreateAsync(
+                input.Email, input.Password, DeskRoles.ChiefEditor, actor: input.Email.Trim(), remoteAddress: remoteAddress, how: "the first account, through the setup link");
             if (user is not null)
             {
                 await signIn.SignInAsync(user);

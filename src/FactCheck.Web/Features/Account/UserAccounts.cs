@@ -1,5 +1,7 @@
 using FactCheck.Data;
+using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
+using FactCheck.Web.Features.Desk.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,8 +15,15 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
 {
     public Task<bool> AnyAsync(CancellationToken cancellation = default) => db.Users.AnyAsync(cancellation);
 
-    /// <summary>The account with its role, or the reasons it was refused; nothing is saved when refused.</summary>
-    public async Task<(EditorUser? User, IReadOnlyList<FieldMessage> Problems)> CreateAsync(string email, string password, string role)
+    /// <summary>Who the audit log names when a script adds or changes an account from the command line.</summary>
+    public const string CommandLineActor = "command line";
+
+    /// <summary>
+    /// The account with its role, or the reasons it was refused; nothing is saved when refused. The audit log
+    /// names <paramref name="actor"/> (the command line unless said otherwise) as having added it.
+    /// </summary>
+    public async Task<(EditorUser? User, IReadOnlyList<FieldMessage> Problems)> CreateAsync(
+        string email, string password, string role, string? actor = null, string? remoteAddress = null, string? how = null)
     {
         if (!DeskRoles.IsKnown(role))
         {
@@ -42,8 +51,48 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
         }
 
         Check(await users.AddToRoleAsync(user, role));
+        AuditTrail.Record(db, AuditAction.UserAdded, actor ?? CommandLineActor, email, how is null ? $"Role: {DeskRoles.DisplayName(role)}." : $"Role: {DeskRoles.DisplayName(role)}, {how}.", remoteAddress);
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return (user, []);
+    }
+
+    /// <summary>
+    /// Gives an existing account exactly one desk role, replacing the one it had. False when no account has
+    /// that email. The change and its audit line are saved together.
+    /// </summary>
+    public async Task<bool> ChangeRoleAsync(string email, string role, string? actor = null, string? remoteAddress = null)
+    {
+        if (!DeskRoles.IsKnown(role))
+        {
+            throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (!await roles.RoleExistsAsync(role))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
+
+        var before = (await users.GetRolesAsync(user)).Where(DeskRoles.IsKnown).ToList();
+        if (before.SequenceEqual([role]))
+        {
+            return true;
+        }
+
+        Check(await users.RemoveFromRolesAsync(user, before));
+        Check(await users.AddToRoleAsync(user, role));
+        var was = before.Count == 0 ? "no role" : string.Join(", ", before.Select(DeskRoles.DisplayName));
+        AuditTrail.Record(db, AuditAction.RoleChanged, actor ?? CommandLineActor, user.Email, $"{was} → {DeskRoles.DisplayName(role)}", remoteAddress);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return true;
     }
 
     private static FieldMessage ToFieldMessage(IdentityError error) =>

@@ -20,9 +20,13 @@ public sealed record TopicLink(string Slug, string Name)
 }
 
 /// <param name="RationaleHtml">Already rendered by <see cref="FactCheck.Data.Text.MarkdownRenderer"/>; inserted as markup.</param>
-public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc)
+/// <param name="CorrectionNote">Why this verdict replaced an earlier published one; null for a first verdict.</param>
+public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc, string? CorrectionNote = null)
 {
     public string AsOfDisplay => AsOf.ToDisplayString();
+
+    /// <summary>The day the correction was published, as the corrections log shows it.</summary>
+    public DateOnly? CorrectedOn => CorrectionNote is not null && PublishedAtUtc is { } at ? DateOnly.FromDateTime(at) : null;
 }
 
 /// <param name="FoundOn">Display form of when the finding was made ("30 November 2021", "July 2021").</param>

@@ -15,6 +15,8 @@ namespace FactCheck.Web.Features.Feeds;
 /// <summary>
 /// The Atom 1.0 feed of published verdicts, newest first. Every verdict is its own entry, so a claim
 /// re-rated as evidence arrives shows up again with its new rating while the earlier entry keeps its id.
+/// A verdict that corrects an earlier one carries its correction note and the category "correction"; the
+/// corrections feed is the same entries filtered to those.
 /// </summary>
 public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown, SiteSettings site)
 {
@@ -24,13 +26,26 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
     // The tag: URI date names when these ids were minted; it must never change, or every reader sees every entry anew.
     private const string TagDate = "2026";
 
-    public async Task<byte[]> BuildVerdictsFeedAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public const string CorrectionCategory = "correction";
+
+    public Task<byte[]> BuildVerdictsFeedAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        BuildAsync(request, correctionsOnly: false, cancellationToken);
+
+    public Task<byte[]> BuildCorrectionsFeedAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        BuildAsync(request, correctionsOnly: true, cancellationToken);
+
+    private async Task<byte[]> BuildAsync(HttpRequest request, bool correctionsOnly, CancellationToken cancellationToken)
     {
         var baseUrl = site.BaseUrlFor(request);
         var host = new Uri(baseUrl).Host;
 
-        var verdicts = await db.Verdicts.AsNoTracking()
-            .Where(v => v.Status == VerdictStatus.Published)
+        var published = db.Verdicts.AsNoTracking().Where(v => v.Status == VerdictStatus.Published);
+        if (correctionsOnly)
+        {
+            published = published.Where(v => v.CorrectionNote != null);
+        }
+
+        var verdicts = await published
             .NewestPublishedFirst()
             .Take(MaxEntries)
             .Select(v => new
@@ -47,6 +62,7 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
                 v.AsOf,
                 v.PublishedAtUtc,
                 v.CreatedAtUtc,
+                v.CorrectionNote,
             })
             .ToListAsync(cancellationToken);
 
@@ -54,30 +70,46 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
         {
             var published = AsUtc(v.PublishedAtUtc ?? v.CreatedAtUtc);
             var label = RatingScale.Get(v.Rating).Label;
+            var correctedOn = published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            var correctionText = v.CorrectionNote is { } note ? $" Correction ({correctedOn}): {note}" : "";
+            var correctionHtml = v.CorrectionNote is { } html ? $"<p><strong>Correction</strong> ({Encode(correctedOn)}): {Encode(html)}</p>\n" : "";
             var item = new SyndicationItem
             {
                 Id = string.Create(CultureInfo.InvariantCulture, $"tag:{host},{TagDate}:verdict-{v.Id}"),
                 Title = new TextSyndicationContent(XmlSafe($"{label}: {v.ClaimSummary}")),
-                Summary = new TextSyndicationContent(XmlSafe($"{v.Headline} ({label} as of {v.AsOf.ToDisplayString()}; claim by {v.ClaimantName})")),
+                Summary = new TextSyndicationContent(XmlSafe($"{v.Headline} ({label} as of {v.AsOf.ToDisplayString()}; claim by {v.ClaimantName}){correctionText}")),
                 Content = SyndicationContent.CreateHtmlContent(XmlSafe(
-                    $"<p><strong>{Encode(label)}</strong> as of {Encode(v.AsOf.ToDisplayString())}: {Encode(v.Headline)}</p>\n{markdown.ToHtml(v.RationaleMarkdown)}")),
+                    $"{correctionHtml}<p><strong>{Encode(label)}</strong> as of {Encode(v.AsOf.ToDisplayString())}: {Encode(v.Headline)}</p>\n{markdown.ToHtml(v.RationaleMarkdown)}")),
                 PublishDate = published,
                 LastUpdatedTime = published,
             };
+            if (v.CorrectionNote is not null)
+            {
+                item.Categories.Add(new SyndicationCategory(CorrectionCategory, null, "Correction"));
+            }
+
             item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(SiteUrls.Absolute(baseUrl, SiteUrls.Claim(v.ClaimId, v.ClaimSlug))), "text/html"));
             item.Authors.Add(new SyndicationPerson { Name = XmlSafe(v.Author) });
             return item;
         }).ToList();
 
-        var feedUrl = SiteUrls.Absolute(baseUrl, SiteUrls.VerdictsFeed);
+        var feedUrl = SiteUrls.Absolute(baseUrl, correctionsOnly ? SiteUrls.CorrectionsFeed : SiteUrls.VerdictsFeed);
         var updated = items.Count > 0 ? items.Max(i => i.LastUpdatedTime) : new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var feed = new SyndicationFeed(
-            $"{site.Name}: new and revised verdicts",
-            "Every verdict as it is published, including re-ratings of earlier claims.",
-            new Uri(baseUrl + "/"),
-            $"tag:{host},{TagDate}:feeds/verdicts",
-            updated,
-            items);
+        var feed = correctionsOnly
+            ? new SyndicationFeed(
+                $"{site.Name}: corrections",
+                "Every published verdict that replaces an earlier one, with the reason.",
+                new Uri(SiteUrls.Absolute(baseUrl, SiteUrls.Corrections)),
+                $"tag:{host},{TagDate}:feeds/corrections",
+                updated,
+                items)
+            : new SyndicationFeed(
+                $"{site.Name}: new and revised verdicts",
+                "Every verdict as it is published, including re-ratings of earlier claims.",
+                new Uri(baseUrl + "/"),
+                $"tag:{host},{TagDate}:feeds/verdicts",
+                updated,
+                items);
         feed.Links.Add(new SyndicationLink(new Uri(feedUrl), "self", null, "application/atom+xml", 0));
         feed.Authors.Add(new SyndicationPerson { Name = site.Name, Uri = baseUrl + "/" });
         feed.Language = "en";
