@@ -38,9 +38,15 @@ internal static class RevisionWriter
                 throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: nothing may update or delete one.");
             }
 
-            if (entry.Metadata.Name == VerdictEvidenceTable && entry.Entity is Dictionary<string, object> link && entry.State is EntityState.Added or EntityState.Deleted)
+            if (entry.Metadata.Name == VerdictEvidenceTable)
             {
-                verdictsWithEvidenceChanges.Add((int)link["VerdictId"]);
+                // A new verdict's key is still temporary here; its Created revision lists its evidence anyway.
+                var verdictId = entry.Property("VerdictId");
+                if (!verdictId.IsTemporary && entry.State is EntityState.Added or EntityState.Deleted)
+                {
+                    verdictsWithEvidenceChanges.Add((int)verdictId.CurrentValue!);
+                }
+
                 continue;
             }
 

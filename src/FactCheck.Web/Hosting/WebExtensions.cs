@@ -2,11 +2,13 @@ using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Browse;
 using FactCheck.Web.Features.Claims;
+using FactCheck.Web.Features.Desk.Verdicts;
 using FactCheck.Web.Features.Feeds;
 using FactCheck.Web.Features.Home;
 using FactCheck.Web.Features.Search;
 using FactCheck.Web.Features.Sources;
 using FactCheck.Web.Site;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;
@@ -24,7 +26,12 @@ public static class WebExtensions
         // and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.Services.AddRazorComponents();
+        // Interactive Server only for the editors' verdict form, which renders itself in a circuit; every
+        // other page stays static and never loads the Blazor script (Components/App.razor).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<VerdictDraftService>();
         builder.Services.AddAntiforgery();
 
         builder.Services.AddSingleton(SiteSettings.FromConfiguration(builder.Configuration));
@@ -70,7 +77,7 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapFeedEndpoints();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().WithErrorPagesForAnyMethod();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().WithErrorPagesForAnyMethod();
         return app;
     }
 

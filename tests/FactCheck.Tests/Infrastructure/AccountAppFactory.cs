@@ -64,3 +64,13 @@ public sealed class StrictSignInAppFactory : AccountAppFactory
 {
     protected override int SignInAttemptsPerMinute => 3;
 }
+
+/// <summary>Accounts on the seeded archive: the desk needs claims and evidence to work on.</summary>
+public sealed class DeskAppFactory : AccountAppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Seeds:ImportOnEmptyDatabase", "true");
+    }
+}
