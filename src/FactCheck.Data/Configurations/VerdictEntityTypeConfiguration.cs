@@ -21,6 +21,7 @@ internal sealed class VerdictEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(v => v.SubmittedBy).HasMaxLength(256);
         builder.Property(v => v.ReviewComment).HasMaxLength(2000);
         builder.Property(v => v.CorrectionNote).HasMaxLength(2000);
+        builder.Property(v => v.ClaimReviewed).HasMaxLength(300);
 
         // The application's own token: every save of a changed verdict increments it (FactCheckDbContext),
         // and EF adds "AND Version = original" to the UPDATE, so the later of two saves fails.

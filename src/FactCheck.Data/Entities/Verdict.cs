@@ -65,6 +65,12 @@ public class Verdict
     /// </summary>
     public string? CorrectionNote { get; set; }
 
+    /// <summary>
+    /// ClaimReview's claimReviewed: the claim in under 75 characters, as fact-check aggregators show it.
+    /// Null for archive imports, which fall back to the claim's summary.
+    /// </summary>
+    public string? ClaimReviewed { get; set; }
+
     /// <summary>The evidence items the verdict rests on, chosen from the claim's ledger.</summary>
     public List<Evidence> Evidence { get; set; } = [];
 }

@@ -475,6 +475,10 @@ namespace FactCheck.Data.Migrations
                     b.Property<int>("ClaimId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClaimReviewed")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CorrectionNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

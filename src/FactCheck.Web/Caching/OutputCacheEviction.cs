@@ -1,5 +1,6 @@
 using FactCheck.Data;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Identity;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +48,11 @@ public sealed class OutputCacheEviction(
         var citedPassageIds = new HashSet<int>();
         foreach (var row in changes.Rows)
         {
+            if (IsNeverShownToReaders(row.ClrType))
+            {
+                continue;
+            }
+
             if (row.ClrType == typeof(Evidence))
             {
                 Add(claimIds, row.Key(nameof(Evidence.ClaimId)));
@@ -101,6 +107,14 @@ public sealed class OutputCacheEviction(
         tags.UnionWith(sourceIds.Select(OutputCacheReaderPolicy.SourceTag));
         return tags;
     }
+
+    /// <summary>
+    /// Accounts, the audit log and revisions appear on no cached page: without this, every sign-in (and
+    /// every failed one, which updates the lockout count) would empty the whole reader cache.
+    /// </summary>
+    private static bool IsNeverShownToReaders(Type type) =>
+        type == typeof(AuditEntry) || type == typeof(Revision) || type == typeof(EditorUser)
+        || type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true;
 
     private static void Add(HashSet<int> ids, int? id)
     {

@@ -14,6 +14,12 @@ public static class ResponseHeaderExtensions
     public const string ContentSecurityPolicy = "default-src 'self'; script-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     /// <summary>
+    /// The desk's pages run the Blazor script, which finds its endpoints through a &lt;base href="/"&gt;:
+    /// they allow a base element naming the site itself, and nothing else changes.
+    /// </summary>
+    public const string DeskContentSecurityPolicy = "default-src 'self'; script-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /// <summary>
     /// Browser features the site never uses, off for it and for anything it could ever embed. Only features
     /// Chromium recognises: it reports any other name on every page (a browser test checks).
     /// </summary>
@@ -45,7 +51,7 @@ public static class ResponseHeaderExtensions
     {
         var context = (HttpContext)state;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = Features.Desk.DeskPages.IsDeskPath(context.Request.Path.Value ?? "") ? DeskContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;

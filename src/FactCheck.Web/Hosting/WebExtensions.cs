@@ -5,11 +5,15 @@ using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Corrections;
 using FactCheck.Web.Features.Desk.Audit;
 using FactCheck.Web.Features.Desk.History;
+using FactCheck.Web.Features.Desk;
+using FactCheck.Web.Features.Desk.Verdicts;
 using FactCheck.Web.Features.Feeds;
 using FactCheck.Web.Features.Home;
 using FactCheck.Web.Features.Search;
 using FactCheck.Web.Features.Sources;
 using FactCheck.Web.Site;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 
 namespace FactCheck.Web.Hosting;
@@ -27,7 +31,12 @@ public static class WebExtensions
         // and this is then a no-op.
         builder.WebHost.UseStaticWebAssets();
 
-        builder.Services.AddRazorComponents();
+        // Interactive Server only for the editors' verdict form, which renders itself in a circuit; every
+        // other page stays static and never loads the Blazor script (Components/App.razor).
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<VerdictDraftService>();
         builder.Services.AddAntiforgery();
 
         builder.Services.AddSingleton(SiteSettings.FromConfiguration(builder.Configuration));
@@ -76,8 +85,34 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapFeedEndpoints();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().WithErrorPagesForAnyMethod();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .WithInteractivityOnlyOnDeskPages()
+            .WithErrorPagesForAnyMethod();
         return app;
+    }
+
+    /// <summary>
+    /// Declares no interactive render mode on reader pages. With one declared, Blazor issues an antiforgery
+    /// cookie on every page it renders (for components that might go interactive); reader pages then set a
+    /// cookie on every visit, and the output cache refuses to store a response that sets one. Only the
+    /// desk's pages keep the Server render mode. The last metadata of a type wins, so an empty copy added
+    /// last overrides it. The type is internal to ASP.NET Core, hence reflection; if it ever changes, this
+    /// does nothing and the reader-page cookie tests fail.
+    /// </summary>
+    private const string ConfiguredRenderModesType = "Microsoft.AspNetCore.Components.Endpoints.ConfiguredRenderModesMetadata";
+
+    private static RazorComponentsEndpointConventionBuilder WithInteractivityOnlyOnDeskPages(this RazorComponentsEndpointConventionBuilder builder)
+    {
+        builder.Finally(endpoint =>
+        {
+            if (endpoint is RouteEndpointBuilder route && !DeskPages.IsDeskPath(route.RoutePattern.RawText ?? "")
+                && endpoint.Metadata.LastOrDefault(m => m.GetType().FullName == ConfiguredRenderModesType) is { } configured)
+            {
+                endpoint.Metadata.Add(Activator.CreateInstance(configured.GetType(), [Array.Empty<IComponentRenderMode>()])!);
+            }
+        });
+        return builder;
     }
 
     /// <summary>

@@ -137,6 +137,23 @@ public sealed class OutputCacheTests(OutputCacheAppFactory app) : IClassFixture<
         Assert.Null(second.Headers.Age);
     }
 
+    [Fact]
+    public async Task An_audit_line_or_an_account_change_leaves_the_reader_cache_alone()
+    {
+        var claim = await SeededClaims.LoadAsync(app, SeededClaims.RamadanAmnestyKey);
+        await GetAsync(claim.Path);
+        Assert.NotNull((await GetAsync(claim.Path)).Age);
+
+        await app.QueryAsync(async db =>
+        {
+            db.AuditLog.Add(new AuditEntry { AtUtc = DateTime.UtcNow, Action = AuditAction.SignInFailed, Actor = "someone@example.com" });
+            db.Users.Add(new FactCheck.Data.Identity.EditorUser { UserName = "cache@example.com", Email = "cache@example.com" });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.NotNull((await GetAsync(claim.Path)).Age);
+    }
+
     public void Dispose() => _client.Dispose();
 
     private Task<string> SummaryOfAsync(int claimId) =>

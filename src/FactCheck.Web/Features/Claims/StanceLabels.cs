@@ -17,6 +17,14 @@ public static class StanceLabels
     };
 
     /// <summary>A heading over the evidence of one stance: "Contradicting evidence".</summary>
+    /// <summary>The stance on its own, as the desk's evidence choices label it.</summary>
+    public static string Name(Stance stance) => stance switch
+    {
+        Stance.Contradicts => "Contradicts",
+        Stance.Supports => "Supports",
+        _ => "Adds context",
+    };
+
     public static string GroupHeading(Stance stance) => stance switch
     {
         Stance.Contradicts => "Contradicting evidence",
