@@ -88,13 +88,15 @@ public class VerdictDeskTests(BrowserFixture fixture)
 
         await a.GetByLabel("Headline", new() { Exact = true }).FillAsync("Second headline from desk A");
         await a.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Expect(a.GetByRole(AriaRole.Status)).ToContainTextAsync("Draft saved.");
+
+        // "Draft saved." is already on screen from the first save; the version number says the second landed.
+        await Expect(a.GetByTestId("draft-status")).ToContainTextAsync("version 2,", new() { Timeout = 15_000 });
 
         await b.GetByLabel("Headline", new() { Exact = true }).FillAsync("Headline typed at desk B");
         await b.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
 
         var merge = b.GetByRole(AriaRole.Alert).Filter(new() { Has = b.GetByRole(AriaRole.Heading, new() { Name = "The draft changed since you opened it" }) });
-        await Expect(merge).ToBeVisibleAsync();
+        await Expect(merge).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(merge).ToContainTextAsync("Second headline from desk A");
         await Expect(merge).ToContainTextAsync("Headline typed at desk B");
         await Expect(b.GetByRole(AriaRole.Status)).ToContainTextAsync("editor-a@example.com saved it");

@@ -37,6 +37,7 @@ public static class WebExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<VerdictDraftService>();
+        builder.Services.AddScoped<FactCheck.Web.Features.Desk.Dashboard.DashboardService>();
         builder.Services.AddAntiforgery();
 
         builder.Services.AddSingleton(SiteSettings.FromConfiguration(builder.Configuration));

@@ -144,6 +144,9 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         RationaleMarkdown = "",
         Author = site.Name,
         Status = VerdictStatus.Draft,
+
+        // Version 1 is the first saved state, as the form shows it ("version 1").
+        Version = 1,
         AsOf = new ReportedDate(DateOnly.FromDateTime(now), DatePrecision.Day),
         CreatedAtUtc = now,
     };
