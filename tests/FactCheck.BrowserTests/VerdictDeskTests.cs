@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using FactCheck.Data.Identity;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Features.Account;
@@ -110,6 +112,30 @@ public class VerdictDeskTests(BrowserFixture fixture)
         await merge.GetByRole(AriaRole.Button, new() { Name = "Keep my version" }).ClickAsync();
         await b.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(b.GetByRole(AriaRole.Status)).ToContainTextAsync("Draft saved.");
+    }
+
+    [Fact]
+    public async Task The_verdict_form_and_its_messages_have_no_WCAG_AA_violations()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(fixture.App, "browser-axe");
+        await AddUserAsync("axe-chief@example.com", DeskRoles.ChiefEditor);
+
+        // axe is injected as a script, which the desk's Content-Security-Policy forbids.
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseAddress.ToString(), BypassCSP = true });
+        var page = await SignInAsync(context, "axe-chief@example.com", claim.VerdictPath);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(page.GetByText("Choose a rating.").First).ToBeVisibleAsync();
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        Assert.NotEmpty(result.Passes);
+        var violations = result.Violations
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     private static async Task FillDraftAsync(IPage page, string headline)
