@@ -24,7 +24,19 @@ public sealed class OutputCacheEviction(
 {
     public async Task OnCommittedAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
-        var tags = await TagsAsync(changes, cancellationToken);
+        IReadOnlyCollection<string> tags;
+        try
+        {
+            tags = await TagsAsync(changes, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The save is already committed: failing here would tell the caller it was not, and a retry would
+            // save it twice. Finding the precise pages failed, so every reader page goes instead.
+            logger.LogWarning(e, "Could not work out which cached pages a save touched; evicting every reader page");
+            tags = [OutputCacheReaderPolicy.AllTag];
+        }
+
         if (tags.Count == 0)
         {
             return;
