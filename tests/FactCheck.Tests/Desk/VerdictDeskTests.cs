@@ -145,8 +145,12 @@ public sealed class VerdictDeskTests(DeskAppFactory app) : IClassFixture<DeskApp
         var stored = await app.QueryAsync(db => db.Verdicts.Include(v => v.Evidence).SingleAsync(v => v.ClaimId == claim.Id));
         Assert.Equal(VerdictStatus.Published, stored.Status);
         Assert.Equal([claim.ContradictingEvidenceId], stored.Evidence.Select(e => e.Id));
-        Assert.Contains(input.Headline, await ReaderTextAsync(claim.Path), StringComparison.Ordinal);
+        var claimPage = await ReaderTextAsync(claim.Path);
+        Assert.Contains(input.Headline, claimPage, StringComparison.Ordinal);
         Assert.Contains(input.Headline, await ReaderTextAsync("/feeds/verdicts.atom"), StringComparison.Ordinal);
+        var jsonLd = System.Text.Json.JsonDocument.Parse(Html.Parse(claimPage).QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
+        Assert.Equal(input.ClaimReviewed, jsonLd.GetProperty("claimReviewed").GetString());
+        Assert.Equal("False", jsonLd.GetProperty("reviewRating").GetProperty("alternateName").GetString());
 
         var audit = await app.QueryAsync(db => db.AuditLog.Where(a => a.Subject == claim.Path).Select(a => new { a.Action, a.Actor }).ToListAsync());
         Assert.Contains(audit, a => a.Action == AuditAction.SubmittedForReview && a.Actor == "writer@example.com");

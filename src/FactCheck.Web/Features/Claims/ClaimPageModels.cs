@@ -21,7 +21,8 @@ public sealed record TopicLink(string Slug, string Name)
 
 /// <param name="RationaleHtml">Already rendered by <see cref="FactCheck.Data.Text.MarkdownRenderer"/>; inserted as markup.</param>
 /// <param name="CorrectionNote">Why this verdict replaced an earlier published one; null for a first verdict.</param>
-public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc, string? CorrectionNote = null)
+/// <param name="ClaimReviewed">The desk's short form of the claim for ClaimReview; null for archive imports.</param>
+public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc, string? CorrectionNote = null, string? ClaimReviewed = null)
 {
     public string AsOfDisplay => AsOf.ToDisplayString();
 

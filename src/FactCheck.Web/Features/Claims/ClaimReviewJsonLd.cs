@@ -51,7 +51,7 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
             ["@context"] = "https://schema.org",
             ["@type"] = "ClaimReview",
             ["url"] = SiteUrls.Absolute(baseUrl, claim.Url),
-            ["claimReviewed"] = string.IsNullOrWhiteSpace(claim.Summary) ? claim.Quote : claim.Summary,
+            ["claimReviewed"] = verdict.ClaimReviewed ?? (string.IsNullOrWhiteSpace(claim.Summary) ? claim.Quote : claim.Summary),
             // The review's own date, to the precision known: an archived fact-check imported today was
             // still published in December 2021, and a full date would invent a day ("2021-12" is ISO 8601).
             ["datePublished"] = verdict.AsOf.ToIsoString(),
