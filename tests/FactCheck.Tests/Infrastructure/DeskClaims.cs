@@ -25,8 +25,10 @@ public static class DeskClaims
         {
             Key = $"desk-test-{slug}",
             Slug = slug,
-            Quote = "Nobody who served the former government has been harmed since the amnesty.",
-            Summary = $"Desk test claim {slug} about the amnesty's enforcement.",
+            // Worded apart from the archive ("amnesty", "Taliban"): the browser tests share one site, and a
+            // short claim full of the reader tests' search words would outrank the claims they look for.
+            Quote = "No former official has come to any harm, the desk test says.",
+            Summary = $"Desk test {slug}: no former official came to harm.",
             ClaimantId = balki.ClaimantId,
             SaidOn = ReportedDate.Day(2021, 12, 6),
             CreatedAtUtc = DateTime.UtcNow,
