@@ -192,7 +192,8 @@ public sealed class SourceDeskTests(DeskAppFactory app) : IClassFixture<DeskAppF
         var revision = await app.QueryAsync(db => db.Revisions.SingleAsync(r => r.EntityType == "Claim" && r.EntityId == claimId));
         Assert.Equal("claim-maker@example.org", revision.Author);
 
-        using var followed = await session.GetAsync(response.Headers.Location!.OriginalString);
+        var location = response.Headers.Location!;
+        using var followed = await session.GetAsync(location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString);
         var after = Html.Parse(await followed.Content.ReadAsStringAsync());
         var status = after.QuerySelector("[role=status]");
         Assert.Contains($"Claim {claimId} created.", status?.TextContent, StringComparison.Ordinal);
