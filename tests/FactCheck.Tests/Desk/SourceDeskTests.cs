@@ -136,6 +136,44 @@ public sealed class SourceDeskTests(DeskAppFactory app) : IClassFixture<DeskAppF
     }
 
     [Fact]
+    public async Task A_kind_or_stance_that_is_not_on_the_list_gets_a_message_and_saves_nothing()
+    {
+        using var session = await EditorAsync("listless@example.org");
+        var page = await session.GetPageAsync(NewPath);
+        var form = FormValues(page, "Add source");
+        foreach (var (label, value) in new Dictionary<string, string> { ["Title"] = "Bogus kind", ["Publisher"] = "P", ["Date"] = "2021", ["Language"] = "en", ["Text"] = Article("bogus-kind") })
+        {
+            form[LabelledName(page, label)] = value;
+        }
+
+        form["Input.Kind"] = "Rumour";
+        var before = await CountsAsync();
+        using (var response = await session.PostAsync(NewPath, form))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(MessageAfter(Html.Parse(await response.Content.ReadAsStringAsync()), "source-kind"));
+        }
+
+        var id = await AddSourceAsync(session, Article("bogus-stance"));
+        before = await CountsAsync();
+        var desk = await session.GetPageAsync(Desk(id));
+        var evidence = FormValues(desk, "Add evidence");
+        foreach (var (label, value) in EvidenceFields(await app.QueryAsync(db => db.Claims.Select(c => c.Id).FirstAsync()), "documented 47 killings"))
+        {
+            evidence[LabelledName(desk, label)] = value;
+        }
+
+        evidence["Evidence.Stance"] = "Refutes";
+        using (var response = await session.PostAsync(Desk(id), evidence))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(MessageAfter(Html.Parse(await response.Content.ReadAsStringAsync()), "evidence-stance"));
+        }
+
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
     public async Task The_same_text_twice_is_refused_with_a_link_to_the_source_that_has_it()
     {
         using var session = await EditorAsync("twice@example.org");
@@ -379,7 +417,18 @@ public sealed class SourceDeskTests(DeskAppFactory app) : IClassFixture<DeskAppF
         page.Forms.First(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == button))
             .QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
 
-    private static Dictionary<string, string> FormValues(IHtmlDocument page, string button) => HiddenFields(page, button);
+    /// <summary>The hidden fields and the lists' current choices of the form with this button, as a browser would send them untouched.</summary>
+    private static Dictionary<string, string> FormValues(IHtmlDocument page, string button)
+    {
+        var values = HiddenFields(page, button);
+        var form = page.Forms.First(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == button));
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select"))
+        {
+            values[select.Name!] = (select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options[0]!).Value;
+        }
+
+        return values;
+    }
 
     private static string LabelledName(IHtmlDocument page, string label)
     {

@@ -15,7 +15,7 @@ public sealed class NewSourceInput
 
     public string? Date { get; set; }
 
-    public SourceKind Kind { get; set; } = SourceKind.NewsArticle;
+    public string? Kind { get; set; } = nameof(SourceKind.NewsArticle);
 
     public string? Url { get; set; }
 
@@ -31,7 +31,7 @@ public sealed class EvidenceInput
 {
     public string? ClaimId { get; set; }
 
-    public Stance Stance { get; set; } = Stance.Contradicts;
+    public string? Stance { get; set; } = nameof(FactCheck.Data.Entities.Stance.Contradicts);
 
     public string? Organization { get; set; }
 

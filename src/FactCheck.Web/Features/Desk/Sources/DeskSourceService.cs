@@ -59,7 +59,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
 
         var url = WebAddress(input.Url, nameof(input.Url), problems);
         var archiveUrl = WebAddress(input.ArchiveUrl, nameof(input.ArchiveUrl), problems);
-        if (!Enum.IsDefined(input.Kind))
+        if (!TryParseName<SourceKind>(input.Kind, out var kind))
         {
             problems.Add(new FieldMessage(nameof(input.Kind), "Choose the kind of document."));
         }
@@ -98,7 +98,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             Key = "desk-" + Guid.NewGuid().ToString("N"),
             Slug = Slugs.From(title),
             Title = title!,
-            Kind = input.Kind,
+            Kind = kind,
             Publisher = publisher!,
             Author = author,
             PublishedOn = date,
@@ -257,7 +257,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             problems.Add(new FieldMessage(nameof(input.ClaimId), "Enter the number of an existing claim."));
         }
 
-        if (!Enum.IsDefined(input.Stance))
+        if (!TryParseName<Stance>(input.Stance, out var stance))
         {
             problems.Add(new FieldMessage(nameof(input.Stance), "Choose whether the passage contradicts, supports or adds context."));
         }
@@ -282,7 +282,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             return DeskActionOutcome.Refused($"This passage is already evidence on claim {claimId}.");
         }
 
-        db.Evidence.Add(new Evidence { ClaimId = claimId, Passage = passage, Stance = input.Stance, Organization = organization!, Note = note, FoundOn = foundOn });
+        db.Evidence.Add(new Evidence { ClaimId = claimId, Passage = passage, Stance = stance, Organization = organization!, Note = note, FoundOn = foundOn });
         db.Attribution = new ChangeAttribution(editor, $"Evidence from source {source.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return DeskActionOutcome.Done(claimId);
@@ -470,6 +470,14 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         }
 
         return trimmed;
+    }
+
+    /// <summary>One of the enum's names exactly: Enum.TryParse alone also takes numbers and case variants.</summary>
+    private static bool TryParseName<T>(string? value, out T parsed)
+        where T : struct, Enum
+    {
+        parsed = default;
+        return value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal) && Enum.TryParse(value, out parsed);
     }
 
     private static bool IsLanguageTag(string tag) =>
