@@ -136,6 +136,21 @@ public sealed class SourceDeskTests(DeskAppFactory app) : IClassFixture<DeskAppF
     }
 
     [Fact]
+    public async Task A_text_over_the_length_limit_gets_a_message_and_saves_nothing()
+    {
+        using var session = await EditorAsync("long-paster@example.org");
+        var before = await app.QueryAsync(db => db.Sources.CountAsync());
+
+        using var response = await SubmitSourceAsync(session, Article("too-long") + new string('x', 200_000));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = MessageAfter(Html.Parse(await response.Content.ReadAsStringAsync()), "source-text");
+        Assert.NotNull(message);
+        Assert.Contains("the limit is 200,000", message, StringComparison.Ordinal);
+        Assert.Equal(before, await app.QueryAsync(db => db.Sources.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_kind_or_stance_that_is_not_on_the_list_gets_a_message_and_saves_nothing()
     {
         using var session = await EditorAsync("listless@example.org");

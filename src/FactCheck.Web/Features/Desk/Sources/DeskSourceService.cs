@@ -71,7 +71,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         }
         else if (text.Length > TextMaxLength)
         {
-            problems.Add(new FieldMessage(nameof(input.Text), $"The text is {text.Length:N0} characters long; the limit is {TextMaxLength:N0}."));
+            problems.Add(new FieldMessage(nameof(input.Text), string.Create(CultureInfo.InvariantCulture, $"The text is {text.Length:N0} characters long; the limit is {TextMaxLength:N0}.")));
         }
 
         SourceLink? duplicate = null;
