@@ -62,8 +62,13 @@ public static class PassageLocator
         return best;
     }
 
-    private static LocatedPassage At(string text, int start, int length)
+    /// <summary>The passage of <paramref name="length"/> characters at <paramref name="start"/>, with its context.</summary>
+    public static LocatedPassage At(string text, int start, int length)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, text.Length, nameof(length));
         var end = start + length;
         var prefixStart = Math.Max(0, start - ContextLength);
         var suffixEnd = Math.Min(text.Length, end + ContextLength);

@@ -55,6 +55,7 @@ public static class WebExtensions
         builder.Services.AddScoped<FeedService>();
         builder.Services.AddScoped<CorrectionsService>();
         builder.Services.AddScoped<HistoryService>();
+        builder.Services.AddScoped<FactCheck.Web.Features.Desk.Sources.DeskSourceService>();
         builder.Services.AddScoped<AuditLogService>();
 
         builder.AddFactCheckHostFiltering();

@@ -56,6 +56,23 @@ public sealed class FormSession : IDisposable
     {
         var form = Assert.Single(page.Forms, f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == button));
         var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+
+        // Like a browser, send each list's selected option (the first when none is marked selected).
+        foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select").Where(s => !string.IsNullOrEmpty(s.Name)))
+        {
+            var option = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+            if (option is not null)
+            {
+                values[select.Name!] = option.Value;
+            }
+        }
+
+        // A browser sends the name and value of the button that submitted the form, when it has a name.
+        var pressed = form.QuerySelectorAll<IHtmlButtonElement>("button").First(b => b.TextContent.Trim() == button);
+        if (!string.IsNullOrEmpty(pressed.Name))
+        {
+            values[pressed.Name] = pressed.Value;
+        }
         foreach (var (label, value) in fieldsByLabel)
         {
             var labelElement = Assert.Single(form.QuerySelectorAll<IHtmlLabelElement>("label"), l => l.TextContent.Trim() == label);

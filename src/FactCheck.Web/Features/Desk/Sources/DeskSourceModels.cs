@@ -1,0 +1,91 @@
+using FactCheck.Data.Candidates;
+using FactCheck.Data.Entities;
+using FactCheck.Web.Features.Account;
+
+namespace FactCheck.Web.Features.Desk.Sources;
+
+/// <summary>What the "Add a source" form posts. Strings throughout, so that bad input reaches the rules and gets a message.</summary>
+public sealed class NewSourceInput
+{
+    public string? Title { get; set; }
+
+    public string? Publisher { get; set; }
+
+    public string? Author { get; set; }
+
+    public string? Date { get; set; }
+
+    public string? Kind { get; set; } = nameof(SourceKind.NewsArticle);
+
+    public string? Url { get; set; }
+
+    public string? ArchiveUrl { get; set; }
+
+    public string? Language { get; set; } = "en";
+
+    public string? Text { get; set; }
+}
+
+/// <summary>What the "Add evidence" form posts; Start and End are filled by the selection script when it runs.</summary>
+public sealed class EvidenceInput
+{
+    public string? ClaimId { get; set; }
+
+    public string? Stance { get; set; } = nameof(FactCheck.Data.Entities.Stance.Contradicts);
+
+    public string? Organization { get; set; }
+
+    public string? Note { get; set; }
+
+    public string? FoundOn { get; set; }
+
+    public string? Passage { get; set; }
+
+    public string? Start { get; set; }
+
+    public string? End { get; set; }
+}
+
+/// <summary>A candidate as <see cref="CandidateList"/> posts it, plus the button pressed.</summary>
+public sealed record CandidateInput(string? Speaker, string? Role, string? Quote, string? Start, string? End, string? ClaimId, string? Intent);
+
+/// <summary>The result of adding a source: its id, or the messages at the fields and the source it duplicates.</summary>
+public sealed record AddSourceOutcome(int? SourceId, IReadOnlyList<FieldMessage> Problems, SourceLink? Duplicate = null);
+
+/// <summary>The result of a claim or evidence action: the claim it touched, or one message saying why nothing was saved.</summary>
+public sealed record DeskActionOutcome(int? ClaimId, string? Message, IReadOnlyList<FieldMessage> Problems)
+{
+    public bool Succeeded => ClaimId is not null;
+
+    public static DeskActionOutcome Done(int claimId) => new(claimId, null, []);
+
+    public static DeskActionOutcome Refused(string message) => new(null, message, []);
+
+    public static DeskActionOutcome Invalid(IReadOnlyList<FieldMessage> problems) => new(null, "Nothing was saved: correct the fields marked below.", problems);
+}
+
+public sealed record SourceLink(int Id, string Title);
+
+public sealed record SourceListRow(int Id, string Title, string Publisher, ReportedDate PublishedOn, DateTime ImportedAtUtc);
+
+/// <summary>A run of the text between line breaks and where it starts in the stored text.</summary>
+public sealed record TextParagraph(int Start, string Text);
+
+public sealed record ClaimChoice(int Id, string Summary);
+
+/// <summary>Everything the source desk page shows.</summary>
+public sealed record SourceDeskModel(
+    int Id,
+    string Title,
+    string Publisher,
+    string? Author,
+    ReportedDate PublishedOn,
+    SourceKind Kind,
+    string? OriginalUrl,
+    string? ArchiveUrl,
+    string Language,
+    string ContentHash,
+    string PublicUrl,
+    IReadOnlyList<TextParagraph> Paragraphs,
+    IReadOnlyList<CandidateSuggestion> Candidates,
+    IReadOnlyList<ClaimChoice> ClaimsInSource);
