@@ -4,6 +4,7 @@ using Deque.AxeCore.Playwright;
 using FactCheck.Data.Identity;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Features.Account;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -115,7 +116,7 @@ public class VerdictDeskTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_verdict_form_and_its_messages_have_no_WCAG_AA_violations()
+    public async Task The_desk_pages_and_the_verdict_forms_messages_have_no_WCAG_AA_violations()
     {
         var claim = await DeskClaims.CreateUnratedAsync(fixture.App, "browser-axe");
         await AddUserAsync("axe-chief@example.com", DeskRoles.ChiefEditor);
@@ -126,6 +127,18 @@ public class VerdictDeskTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(page.GetByText("Choose a rating.").First).ToBeVisibleAsync();
 
+        await AssertNoViolationsAsync(page);
+
+        var sourceId = await fixture.App.QueryAsync(db => db.Sources.Select(s => s.Id).FirstAsync());
+        foreach (var path in new[] { "/editor", "/editor/sources", "/editor/sources/new", $"/editor/sources/{sourceId}", $"/editor/claims/{claim.Id}/history" })
+        {
+            await page.GotoAsync(path);
+            await AssertNoViolationsAsync(page);
+        }
+    }
+
+    private static async Task AssertNoViolationsAsync(IPage page)
+    {
         var result = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
@@ -135,7 +148,7 @@ public class VerdictDeskTests(BrowserFixture fixture)
         var violations = result.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
             .ToList();
-        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
     }
 
     private static async Task FillDraftAsync(IPage page, string headline)

@@ -203,7 +203,10 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         db.Claims.Add(claim);
         db.ClaimAppearances.Add(new ClaimAppearance { Claim = claim, Passage = await PassageAsync(source, span, cancellationToken) });
         db.Attribution = new ChangeAttribution(editor, $"Created from a quote in source {source.Id}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return DeskActionOutcome.Refused(ConcurrentChange);
+        }
         return DeskActionOutcome.Done(claim.Id);
     }
 
@@ -236,7 +239,10 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
 
         db.ClaimAppearances.Add(new ClaimAppearance { ClaimId = claimId, Passage = passage });
         db.Attribution = new ChangeAttribution(editor, $"Appearance in source {source.Id}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return DeskActionOutcome.Refused(ConcurrentChange);
+        }
         return DeskActionOutcome.Done(claimId);
     }
 
@@ -284,7 +290,10 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
 
         db.Evidence.Add(new Evidence { ClaimId = claimId, Passage = passage, Stance = stance, Organization = organization!, Note = note, FoundOn = foundOn });
         db.Attribution = new ChangeAttribution(editor, $"Evidence from source {source.Id}");
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return DeskActionOutcome.Refused(ConcurrentChange);
+        }
         return DeskActionOutcome.Done(claimId);
     }
 
@@ -485,4 +494,24 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
 
     private static string? Truncate(string? value, int maxLength) =>
         string.IsNullOrEmpty(value) ? null : value.Length <= maxLength ? value : value[..maxLength];
+
+    private const string ConcurrentChange = "A colleague saved the same passage at the same moment; nothing of yours was saved. Reload the page and try again.";
+
+    /// <summary>
+    /// Saves, or reports a unique index that a colleague's simultaneous save filled first (the same passage,
+    /// appearance or evidence): a message, not a 500, and nothing half-saved, since the save is one transaction.
+    /// </summary>
+    private async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
 }
