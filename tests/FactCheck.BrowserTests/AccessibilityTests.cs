@@ -57,16 +57,7 @@ public class AccessibilityTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"{path}:\n" + string.Join("\n", violations));
+        await AxeChecks.AssertNoViolationsAsync(page, path);
     }
 
     [Fact]

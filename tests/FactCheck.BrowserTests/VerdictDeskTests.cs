@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using FactCheck.Data.Identity;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Features.Account;
@@ -127,28 +125,14 @@ public class VerdictDeskTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
         await Expect(page.GetByText("Choose a rating.").First).ToBeVisibleAsync();
 
-        await AssertNoViolationsAsync(page);
+        await AxeChecks.AssertNoViolationsAsync(page);
 
         var sourceId = await fixture.App.QueryAsync(db => db.Sources.Select(s => s.Id).FirstAsync());
         foreach (var path in new[] { "/editor", "/editor/sources", "/editor/sources/new", $"/editor/sources/{sourceId}", $"/editor/claims/{claim.Id}/history" })
         {
             await page.GotoAsync(path);
-            await AssertNoViolationsAsync(page);
+            await AxeChecks.AssertNoViolationsAsync(page);
         }
-    }
-
-    private static async Task AssertNoViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        Assert.NotEmpty(result.Passes);
-        var violations = result.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(violations.Count == 0, $"{page.Url}:\n" + string.Join("\n", violations));
     }
 
     private static async Task FillDraftAsync(IPage page, string headline)

@@ -164,15 +164,10 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     public async Task<DeskActionOutcome> CreateClaimAsync(int sourceId, CandidateInput candidate, string editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
-        if (source is null)
+        var (source, span, refusal) = await CandidateSpanAsync(sourceId, candidate, cancellationToken);
+        if (refusal is not null)
         {
-            return DeskActionOutcome.Refused("That source does not exist.");
-        }
-
-        if (VerifiedSpan(source.Text, candidate.Start, candidate.End, candidate.Quote) is not { } span)
-        {
-            return DeskActionOutcome.Refused("The candidate does not match the source's text: reload the page and try again.");
+            return refusal;
         }
 
         var speaker = candidate.Speaker?.Trim();
@@ -207,6 +202,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         {
             return DeskActionOutcome.Refused(ConcurrentChange);
         }
+
         return DeskActionOutcome.Done(claim.Id);
     }
 
@@ -214,15 +210,10 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     public async Task<DeskActionOutcome> AddAppearanceAsync(int sourceId, CandidateInput candidate, string editor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
-        if (source is null)
+        var (source, span, refusal) = await CandidateSpanAsync(sourceId, candidate, cancellationToken);
+        if (refusal is not null)
         {
-            return DeskActionOutcome.Refused("That source does not exist.");
-        }
-
-        if (VerifiedSpan(source.Text, candidate.Start, candidate.End, candidate.Quote) is not { } span)
-        {
-            return DeskActionOutcome.Refused("The candidate does not match the source's text: reload the page and try again.");
+            return refusal;
         }
 
         if (!int.TryParse(candidate.ClaimId, NumberStyles.None, CultureInfo.InvariantCulture, out var claimId)
@@ -243,6 +234,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         {
             return DeskActionOutcome.Refused(ConcurrentChange);
         }
+
         return DeskActionOutcome.Done(claimId);
     }
 
@@ -294,6 +286,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         {
             return DeskActionOutcome.Refused(ConcurrentChange);
         }
+
         return DeskActionOutcome.Done(claimId);
     }
 
@@ -353,6 +346,21 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     }
 
     /// <summary>The posted offsets, if they are numbers inside the text and the text there is the posted words.</summary>
+    /// <summary>The source and the candidate's words in its stored text, or why the candidate is refused.</summary>
+    private async Task<(Source Source, (int Start, int End) Span, DeskActionOutcome? Refusal)> CandidateSpanAsync(
+        int sourceId, CandidateInput candidate, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return (null!, default, DeskActionOutcome.Refused("That source does not exist."));
+        }
+
+        return VerifiedSpan(source.Text, candidate.Start, candidate.End, candidate.Quote) is { } span
+            ? (source, span, null)
+            : (source, default, DeskActionOutcome.Refused("The candidate does not match the source's text: reload the page and try again."));
+    }
+
     private static (int Start, int End)? VerifiedSpan(string text, string? startText, string? endText, string? words)
     {
         if (!int.TryParse(startText, NumberStyles.None, CultureInfo.InvariantCulture, out var start)
