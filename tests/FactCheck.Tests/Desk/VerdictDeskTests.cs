@@ -151,6 +151,8 @@ public sealed class VerdictDeskTests(DeskAppFactory app) : IClassFixture<DeskApp
         var jsonLd = System.Text.Json.JsonDocument.Parse(Html.Parse(claimPage).QuerySelector("script[type='application/ld+json']")!.TextContent).RootElement;
         Assert.Equal(input.ClaimReviewed, jsonLd.GetProperty("claimReviewed").GetString());
         Assert.Equal("False", jsonLd.GetProperty("reviewRating").GetProperty("alternateName").GetString());
+        Assert.Equal("FactCheck", jsonLd.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal(app.BaseAddress.AbsoluteUri, jsonLd.GetProperty("author").GetProperty("url").GetString());
 
         var audit = await app.QueryAsync(db => db.AuditLog.Where(a => a.Subject == claim.Path).Select(a => new { a.Action, a.Actor }).ToListAsync());
         Assert.Contains(audit, a => a.Action == AuditAction.SubmittedForReview && a.Actor == "writer@example.com");

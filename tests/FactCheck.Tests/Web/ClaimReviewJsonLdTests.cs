@@ -28,6 +28,17 @@ public class ClaimReviewJsonLdTests(FactCheckAppFactory app) : WebTestBase(app)
     }
 
     [Fact]
+    public async Task The_review_is_credited_to_the_organisation_that_reached_the_verdict()
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+        var author = (await LoadClaimReviewAsync(balki.Path)).GetProperty("author");
+
+        Assert.Equal("Organization", author.GetProperty("@type").GetString());
+        Assert.Equal("Polygraph.info", author.GetProperty("name").GetString());
+        Assert.False(author.TryGetProperty("url", out _), "Polygraph.info's review must not carry this site's address");
+    }
+
+    [Fact]
     public async Task Review_rating_uses_the_public_scale()
     {
         var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);

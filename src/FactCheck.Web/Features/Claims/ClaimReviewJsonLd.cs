@@ -55,12 +55,7 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
             // The review's own date, to the precision known: an archived fact-check imported today was
             // still published in December 2021, and a full date would invent a day ("2021-12" is ISO 8601).
             ["datePublished"] = verdict.AsOf.ToIsoString(),
-            ["author"] = new JsonObject
-            {
-                ["@type"] = "Organization",
-                ["name"] = site.Name,
-                ["url"] = baseUrl.TrimEnd('/') + "/",
-            },
+            ["author"] = ReviewAuthor(verdict.Author, baseUrl),
             ["reviewRating"] = new JsonObject
             {
                 ["@type"] = "Rating",
@@ -72,6 +67,21 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
             ["itemReviewed"] = itemReviewed,
         };
         return review.ToJsonString(Options);
+    }
+
+    /// <summary>
+    /// ClaimReview's author is the organisation that reviewed the claim, which aggregators credit: Polygraph.info
+    /// for its archived fact-check, this newsroom for a verdict its desk published. Only our own has a known URL.
+    /// </summary>
+    private JsonObject ReviewAuthor(string author, string baseUrl)
+    {
+        var organisation = new JsonObject { ["@type"] = "Organization", ["name"] = author };
+        if (string.Equals(author, site.Name, StringComparison.Ordinal))
+        {
+            organisation["url"] = baseUrl.TrimEnd('/') + "/";
+        }
+
+        return organisation;
     }
 
     private static JsonObject ClaimAuthor(ClaimantView claimant)
