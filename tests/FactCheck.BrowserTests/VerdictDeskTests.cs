@@ -153,7 +153,16 @@ public class VerdictDeskTests(BrowserFixture fixture)
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex(Regex.Escape(path) + "$"));
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser ended up instead: a sign-in that fails shows why on the page it stays on.
+            throw new InvalidOperationException($"Signing in as {email} stayed at {page.Url}: {await page.Locator("main").InnerTextAsync()}", e);
+        }
+
         await page.Locator("form.verdict-form[data-live=true]").WaitForAsync();
         return page;
     }
