@@ -3,6 +3,7 @@ using FactCheck.Data;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
 using FactCheck.Data.Verdicts;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Desk.Audit;
 using FactCheck.Web.Site;
 using Microsoft.EntityFrameworkCore;
@@ -249,8 +250,7 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
             .ToListAsync(cancellationToken);
 
         var draft = verdicts.SingleOrDefault(v => v.Status != VerdictStatus.Published);
-        var published = verdicts.Where(v => v.Status == VerdictStatus.Published)
-            .OrderByDescending(v => v.AsOf.Date).ThenByDescending(v => v.PublishedAtUtc).ThenByDescending(v => v.Id)
+        var published = CurrentVerdicts.NewestFirst(verdicts.Where(v => v.Status == VerdictStatus.Published), v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id)
             .FirstOrDefault();
         return new VerdictDesk(
             new DeskClaim(claim.Id, claim.Slug, claim.Summary, claim.Quote, claim.Claimant, claim.SaidOn.ToDisplayString(), claim.HasAppearance),
