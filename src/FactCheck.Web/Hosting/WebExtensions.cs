@@ -62,6 +62,7 @@ public static class WebExtensions
         builder.AddFactCheckErrorPages();
         builder.AddFactCheckResponseHeaders();
         builder.AddFactCheckOutputCache();
+        builder.AddFactCheckCompression();
         builder.AddFactCheckAccounts();
         return builder;
     }
@@ -78,6 +79,7 @@ public static class WebExtensions
         }
 
         app.UseReadableMethods();
+        app.UseFactCheckCompression();
         app.UseRouting();
         app.UseSerilogRequestLogging();
         app.UseFactCheckAccounts();
