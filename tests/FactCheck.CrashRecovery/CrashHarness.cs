@@ -64,7 +64,7 @@ public sealed class CrashHarness : IDisposable
     /// <summary>Starts the archive generator and kills it with SIGKILL at <paramref name="moment"/>, as <see cref="StartAndKillAsync"/> does the site.</summary>
     public async Task<KillResult> GenerateAndKillAsync(string databasePath, KillMoment moment, params string[] options)
     {
-        using var child = StartGenerator(databasePath, [.. options, .. moment.ExtraArguments]);
+        using var child = StartGenerator(databasePath, [.. options, .. moment.GeneratorArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
         var killed = child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -86,7 +86,7 @@ public sealed class CrashHarness : IDisposable
     /// </summary>
     public async Task<KillResult> StartAndKillAsync(string databasePath, KillMoment moment, params string[] command)
     {
-        using var child = Start(databasePath, [.. command, .. moment.ExtraArguments]);
+        using var child = Start(databasePath, [.. command, .. moment.SiteArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
         var killed = child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -410,12 +410,25 @@ public sealed class CrashHarness : IDisposable
 }
 
 /// <summary>When to kill: after a delay from the start, or as soon as the process logs a line containing a text.</summary>
-public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, string[] ExtraArguments)
+public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, string[] ExtraArguments, bool PausesAtLine = false)
 {
     public static KillMoment After(TimeSpan delay) =>
         new(string.Create(CultureInfo.InvariantCulture, $"after {delay.TotalMilliseconds:0} ms"), delay, null, []);
 
     public static KillMoment OnLog(string name, string logLine, params string[] extraArguments) => new(name, TimeSpan.Zero, logLine, extraArguments);
+
+    /// <summary>
+    /// Kills at the line, with the process held there (the site's Testing:PauseAfterLog, the generator's
+    /// --pause-after-log). For a moment whose remaining work can finish before a kill sent on reading the line
+    /// arrives: without the hold, such a test sometimes finds the process already gone.
+    /// </summary>
+    public static KillMoment PausedAt(string name, string logLine) => new(name, TimeSpan.Zero, logLine, [], PausesAtLine: true);
+
+    /// <summary>The site's arguments for this moment.</summary>
+    public string[] SiteArguments => PausesAtLine ? [.. ExtraArguments, $"--Testing:PauseAfterLog={LogLine}"] : ExtraArguments;
+
+    /// <summary>The generator's arguments for this moment.</summary>
+    public string[] GeneratorArguments => PausesAtLine ? [.. ExtraArguments, "--pause-after-log", LogLine!] : ExtraArguments;
 
     public override string ToString() => Name;
 }

@@ -14,6 +14,7 @@ public static class LoggingExtensions
     public static WebApplicationBuilder AddFactCheckLogging(this WebApplicationBuilder builder, bool outputIsData = false)
     {
         var filePath = builder.Configuration["Logging:File:Path"];
+        var pauseAfter = builder.Configuration["Testing:PauseAfterLog"];
         builder.Services.AddSerilog((services, logger) =>
         {
             logger.ReadFrom.Configuration(builder.Configuration)
@@ -25,6 +26,11 @@ public static class LoggingExtensions
             if (!string.IsNullOrWhiteSpace(filePath))
             {
                 logger.WriteTo.File(new CompactJsonFormatter(), filePath, rollingInterval: RollingInterval.Day);
+            }
+
+            if (!string.IsNullOrEmpty(pauseAfter))
+            {
+                logger.WriteTo.Sink(new PauseAfterLogSink(pauseAfter));
             }
         });
         return builder;

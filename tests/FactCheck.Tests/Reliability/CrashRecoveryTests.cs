@@ -13,7 +13,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
     private static readonly Dictionary<string, (KillMoment Moment, string[] Command)> MomentsByName = new()
     {
         ["seed, before the migrations"] = (KillMoment.After(TimeSpan.FromMilliseconds(150)), ["seed"]),
-        ["seed, after the migrations"] = (KillMoment.OnLog("after the migrations", "Database migrated"), ["seed"]),
+        ["seed, after the migrations"] = (KillMoment.PausedAt("after the migrations", "Database migrated"), ["seed"]),
         ["seed, during the import"] = (KillMoment.OnLog("during the import", "Importing seed archive"), ["seed"]),
         ["first start of the site, during the first migration"] = (KillMoment.OnLog("during the migrations", "Applying migration '20261122150243_InitialSchema'"), ["--urls", "http://127.0.0.1:0"]),
         ["first start of the site, during the import"] = (KillMoment.OnLog("during the import", "Importing seed archive"), ["--urls", "http://127.0.0.1:0"]),
@@ -69,7 +69,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
         var harness = references.Harness;
         var path = harness.NewDatabasePath("generate");
 
-        var killed = await harness.GenerateAndKillAsync(path, KillMoment.OnLog("during generation", "Rebuilding the full-text index"), References.Generate);
+        var killed = await harness.GenerateAndKillAsync(path, KillMoment.PausedAt("during generation", "Rebuilding the full-text index"), References.Generate);
         Assert.True(killed.KilledWhileRunning, killed.Output);
         Assert.Empty(CrashHarness.Inspect(path).Problems);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FactCheck.ArchiveGenerator;
 
 /// <summary>The tool's options: <c>--database PATH</c> (required), <c>--claims N</c>, <c>--seed N</c>, <c>--manifest FILE</c>.</summary>
-public sealed record GeneratorArguments(string Database, int Claims, int Seed, string? Manifest)
+public sealed record GeneratorArguments(string Database, int Claims, int Seed, string? Manifest, string? PauseAfterLog = null)
 {
     /// <summary>Reads the options; a missing database, an unknown option or a bad number throws with a message that says which.</summary>
     public static GeneratorArguments Parse(IReadOnlyList<string> args)
@@ -12,7 +12,7 @@ public sealed record GeneratorArguments(string Database, int Claims, int Seed, s
         for (var i = 0; i < args.Count; i += 2)
         {
             var name = args[i];
-            if (name is not ("--database" or "--claims" or "--seed" or "--manifest"))
+            if (name is not ("--database" or "--claims" or "--seed" or "--manifest" or "--pause-after-log"))
             {
                 throw new ArgumentException($"unknown option '{name}'");
             }
@@ -30,7 +30,7 @@ public sealed record GeneratorArguments(string Database, int Claims, int Seed, s
             throw new ArgumentException("--database PATH is required: the SQLite file to create or add to");
         }
 
-        return new GeneratorArguments(database, PositiveInt(values, "--claims", 100_000), PositiveInt(values, "--seed", 42), values.GetValueOrDefault("--manifest"));
+        return new GeneratorArguments(database, PositiveInt(values, "--claims", 100_000), PositiveInt(values, "--seed", 42), values.GetValueOrDefault("--manifest"), values.GetValueOrDefault("--pause-after-log"));
     }
 
     private static int PositiveInt(Dictionary<string, string> values, string name, int fallback)

@@ -42,6 +42,7 @@ internal static class GeneratorProgram
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .WriteTo.Sink(new PauseAfterLogSink(arguments.PauseAfterLog))
             .CreateLogger();
 
         var services = new ServiceCollection()
