@@ -42,6 +42,10 @@ public class LayoutTests(BrowserFixture fixture)
         // Claim, verdict, evidence, in that order down the screen, and the evidence within two screens' scroll.
         Assert.True(statement.Y < verdict.Y && verdict.Y < evidence.Y, $"statement {statement.Y}, verdict {verdict.Y}, evidence {evidence.Y}");
         Assert.True(evidence.Y < 2 * Phone.Height, $"the Evidence heading starts {evidence.Y}px down a {Phone.Height}px screen");
+
+        // Everything else about the claim comes after its evidence.
+        var reported = await BoxAsync(page.GetByRole(AriaRole.Heading, new() { Name = "Where this claim was reported" }));
+        Assert.True(reported.Y > evidence.Y, $"\"Where this claim was reported\" at {reported.Y}px, above the evidence at {evidence.Y}px");
     }
 
     [Fact]
