@@ -21,6 +21,28 @@ public class RatingBadgeTests : BunitContext
         Assert.Contains($"rating--{info.Slug}", badge.ClassList);
     }
 
+    [Theory]
+    [MemberData(nameof(AllRatings))]
+    public void Badge_glyph_is_decoration_a_screen_reader_skips(Rating rating)
+    {
+        var glyph = Render<RatingBadge>(ps => ps.Add(p => p.Rating, rating)).Find("span.rating svg");
+
+        Assert.Equal("true", glyph.GetAttribute("aria-hidden"));
+        Assert.Equal("false", glyph.GetAttribute("focusable"));
+        Assert.NotEmpty(glyph.Children);
+    }
+
+    [Fact]
+    public void Every_rating_has_a_shape_of_its_own_not_only_a_colour()
+    {
+        // WCAG 1.4.1: a reader who cannot tell the colours apart (Mostly false and False above all) tells the shapes apart.
+        var shapes = Enum.GetValues<Rating>().Cast<Rating?>().Append(null)
+            .Select(r => Render<RatingBadge>(ps => ps.Add(p => p.Rating, r)).Find("svg").InnerHtml)
+            .ToList();
+
+        Assert.Equal(shapes.Count, shapes.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Fact]
     public void No_rating_reads_under_review()
     {

@@ -33,6 +33,15 @@ public class VerdictPanelTests : BunitContext
     }
 
     [Fact]
+    public void Published_verdict_shows_where_it_sits_on_the_scale_in_words()
+    {
+        var panel = Render<VerdictPanel>(ps => ps.Add(p => p.Verdict, Misleading()));
+
+        var meter = panel.Find("svg[role='img']");
+        Assert.Contains("Misleading", meter.GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_verdict_dated_to_the_month_does_not_invent_a_day()
     {
         var panel = Render<VerdictPanel>(ps => ps.Add(p => p.Verdict, Misleading(asOf: ReportedDate.Month(2021, 12))));
@@ -50,6 +59,7 @@ public class VerdictPanelTests : BunitContext
         Assert.Equal("Under review", panel.Find(".rating").TextContent.Trim());
         Assert.Empty(panel.FindAll(".verdict__rationale"));
         Assert.Contains("not been rated yet", panel.Markup, StringComparison.Ordinal);
+        Assert.Empty(panel.FindAll("svg[role='img']"));
     }
 
     [Fact]
