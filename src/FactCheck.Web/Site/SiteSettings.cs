@@ -15,8 +15,8 @@ public sealed class SiteSettings
     public static readonly HostString ErrorPageHost = new("localhost");
 
     /// <summary>
-    /// The tag: URI authority feed ids are minted under when Site:FeedIdAuthority is not set. ".invalid" is
-    /// reserved (RFC 2606), so it can never be a name someone else mints tags under.
+    /// The tag: URI authority feed ids are minted under when neither Site:FeedIdAuthority nor Site:BaseUrl is
+    /// set. ".invalid" is reserved (RFC 2606), so it can never be a name someone else mints tags under.
     /// </summary>
     public const string DefaultFeedIdAuthority = "factcheck.invalid";
 
@@ -43,14 +43,22 @@ public sealed class SiteSettings
         ConfiguredBaseUrl = baseUrl.Trim().TrimEnd('/');
         ConfiguredScheme = origin.Scheme;
         ConfiguredHost = AsciiHost(origin);
+
+        // Without an explicit authority, the configured public domain (never a request's Host): it is the
+        // newsroom's own, so its ids cannot collide with another site's (decisions/feed-ids.md).
+        if (string.IsNullOrWhiteSpace(feedIdAuthority) && origin.HostNameType == UriHostNameType.Dns)
+        {
+            FeedIdAuthority = origin.IdnHost.ToLowerInvariant();
+        }
     }
 
     public string Name { get; }
 
     /// <summary>
-    /// The authority of every Atom id (tag:{authority},2026:verdict-1): from Site:FeedIdAuthority, never from
-    /// the request's host or Site:BaseUrl, because an Atom id is permanent and addresses are not
-    /// (decisions/feed-ids.md). Lower case, as RFC 4151 compares tags character by character.
+    /// The authority of every Atom id (tag:{authority},2026:verdict-1): Site:FeedIdAuthority when set, else the
+    /// host of Site:BaseUrl, else <see cref="DefaultFeedIdAuthority"/>; never the request's Host, because an
+    /// Atom id is permanent and the names a site is reached by are not (decisions/feed-ids.md). Lower case, as
+    /// RFC 4151 compares tags character by character.
     /// </summary>
     public string FeedIdAuthority { get; }
 
