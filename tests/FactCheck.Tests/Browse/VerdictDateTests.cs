@@ -6,6 +6,7 @@ using FactCheck.Data.Verdicts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Web;
 using FactCheck.Web.Features.Browse;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Home;
 using FactCheck.Web.Site;
 using Microsoft.EntityFrameworkCore;
@@ -161,6 +162,31 @@ public class VerdictDateTests(FactCheckAppFactory app) : WebTestBase(app)
 
             Assert.Equal(current.OrderBy(p => p.Key, StringComparer.Ordinal), model.RatedBy.ToDictionary(a => a.Organisation, a => a.Count).OrderBy(p => p.Key, StringComparer.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task The_feeds_order_walks_an_index_instead_of_sorting_every_verdict()
+    {
+        var (sql, plan) = await App.QueryAsync(async db =>
+        {
+            var query = db.Verdicts.AsNoTracking().Where(v => v.Status == VerdictStatus.Published).NewestPublishedFirst().Take(50).Select(v => v.Id);
+            var text = query.ToQueryString();
+            var rows = new List<string>();
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + text[(text.IndexOf("SELECT", StringComparison.Ordinal))..].Replace("@p", "50", StringComparison.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.GetString(3));
+            }
+
+            return (text, string.Join("\n", rows));
+        });
+
+        Assert.False(plan.Contains("TEMP B-TREE", StringComparison.Ordinal), $"{sql}\n{plan}");
+        Assert.Contains("IX_Verdicts_ShownOn", plan + "\n" + sql, StringComparison.Ordinal);
     }
 
     private static int VerdictId(XElement entry)
