@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Features.Feeds;
 
 /// <summary>
-/// The Atom 1.0 feed of published verdicts, newest first by the date a reader is shown (<see cref="ShownDate"/>). Every verdict is its own entry, so a claim
-/// re-rated as evidence arrives shows up again with its new rating while the earlier entry keeps its id.
+/// The Atom 1.0 feed of published verdicts, newest first by the date a reader is shown (<see cref="ShownDate"/>).
+/// Every verdict is its own entry, so a claim re-rated as evidence arrives shows up again with its new rating
+/// while the earlier entry keeps its id.
 /// A verdict that corrects an earlier one carries its correction note and the category "correction"; the
 /// corrections feed is the same entries filtered to those.
 /// </summary>
