@@ -15,6 +15,7 @@ internal sealed class VerdictEntityTypeConfiguration : IEntityTypeConfiguration<
         builder.Property(v => v.RationaleMarkdown).HasMaxLength(20_000);
         builder.Property(v => v.Author).HasMaxLength(200);
         builder.ComplexProperty(v => v.AsOf, d => ReportedDateMapping.Map(d, "AsOf"));
+        builder.ComplexProperty(v => v.PublishedOn, d => ReportedDateMapping.Map(d, "PublishedOn"));
         builder.HasIndex(v => new { v.ClaimId, v.Status });
         builder.HasIndex(v => v.PublishedAtUtc);
         builder.Property(v => v.UpdatedBy).HasMaxLength(256);

@@ -35,6 +35,14 @@ public class Verdict
     /// </summary>
     public ReportedDate AsOf { get; set; }
 
+    /// <summary>
+    /// When the organisation that reached the verdict published it, to the precision known: the day the desk
+    /// published it, or the month an archived fact-check appeared ("December 2021"). Null when unknown, as
+    /// for archived verdicts whose publication the archive does not record; readers then see the as-of date.
+    /// Not <see cref="PublishedAtUtc"/>, which is when the verdict went live on this site (an import's moment).
+    /// </summary>
+    public ReportedDate? PublishedOn { get; set; }
+
     public VerdictStatus Status { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

@@ -541,6 +541,19 @@ namespace FactCheck.Data.Migrations
                                 .HasColumnName("AsOfPrecision");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PublishedOn", "FactCheck.Data.Entities.Verdict.PublishedOn#ReportedDate", b1 =>
+                        {
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PublishedOn");
+
+                            b1.Property<string>("Precision")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PublishedOnPrecision");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("ClaimId")

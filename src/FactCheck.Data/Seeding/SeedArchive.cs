@@ -51,4 +51,8 @@ public sealed record SeedEvidence(
     string Note,
     int Occurrence = 1);
 
-public sealed record SeedVerdict(string Rating, string Headline, string Author, string AsOf, string Rationale);
+/// <param name="Published">
+/// When the verdict's author published it (YYYY, YYYY-MM or YYYY-MM-DD), when the archive knows; readers are
+/// shown it, and the latest-verdicts order follows it. Omitted, the verdict is shown by its as-of date.
+/// </param>
+public sealed record SeedVerdict(string Rating, string Headline, string Author, string AsOf, string Rationale, string? Published = null);

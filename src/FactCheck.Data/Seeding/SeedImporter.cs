@@ -173,6 +173,7 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             {
                 Check(problems, ParseRating(verdict.Rating) is not null, $"{where}: unknown rating '{verdict.Rating}'.");
                 Check(problems, ReportedDate.TryParse(verdict.AsOf, out _), $"{where}: verdict date '{verdict.AsOf}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
+                Check(problems, verdict.Published is null || ReportedDate.TryParse(verdict.Published, out _), $"{where}: verdict publication date '{verdict.Published}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
                 Check(problems, verdict.Rationale.Length <= MarkdownRenderer.MaxInputLength, $"{where}: verdict rationale is longer than {MarkdownRenderer.MaxInputLength} characters.");
             }
         }
@@ -373,10 +374,28 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             {
                 var rating = ParseRating(seedVerdict.Rating)!.Value;
                 var asOf = ReportedDate.Parse(seedVerdict.AsOf);
+                ReportedDate? publishedOn = seedVerdict.Published is { } published ? ReportedDate.Parse(published) : null;
 
                 // A verdict is history: the archive adds missing ones but never rewrites a published rating.
-                if (claim.Verdicts.Any(v => v.Rating == rating && v.AsOf == asOf))
+                // It only fills in a publication date an earlier import did not know, since that changes what
+                // readers are told about when it was published, not what was published.
+                if (claim.Verdicts.FirstOrDefault(v => v.Rating == rating && v.AsOf == asOf) is { } existingVerdict)
                 {
+                    if (existingVerdict.PublishedOn is null && publishedOn is not null)
+                    {
+                        existingVerdict.PublishedOn = publishedOn;
+                        Count("verdicts", created: false);
+                        logger.LogInformation(
+                            "Seeded verdict {VerdictId} of claim {ClaimKey}: publication date set to {PublishedOn}",
+                            existingVerdict.Id, seed.Key, publishedOn.Value.ToIsoString());
+                    }
+                    else if (existingVerdict.PublishedOn != publishedOn)
+                    {
+                        logger.LogWarning(
+                            "Seeded verdict {VerdictId} of claim {ClaimKey} keeps its publication date {Stored}; the archive says {Archive}",
+                            existingVerdict.Id, seed.Key, existingVerdict.PublishedOn?.ToIsoString(), publishedOn?.ToIsoString() ?? "(none)");
+                    }
+
                     continue;
                 }
 
@@ -387,6 +406,7 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
                     RationaleMarkdown = seedVerdict.Rationale,
                     Author = seedVerdict.Author,
                     AsOf = asOf,
+                    PublishedOn = publishedOn,
                     Status = VerdictStatus.Published,
                     CreatedAtUtc = now,
                     PublishedAtUtc = now,

@@ -14,9 +14,16 @@ public sealed class SiteSettings
     /// </summary>
     public static readonly HostString ErrorPageHost = new("localhost");
 
-    public SiteSettings(string? name, string? baseUrl)
+    /// <summary>
+    /// The tag: URI authority feed ids are minted under when neither Site:FeedIdAuthority nor Site:BaseUrl is
+    /// set. ".invalid" is reserved (RFC 2606), so it can never be a name someone else mints tags under.
+    /// </summary>
+    public const string DefaultFeedIdAuthority = "factcheck.invalid";
+
+    public SiteSettings(string? name, string? baseUrl, string? feedIdAuthority = null)
     {
         Name = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+        FeedIdAuthority = string.IsNullOrWhiteSpace(feedIdAuthority) ? DefaultFeedIdAuthority : CheckedTagAuthority(feedIdAuthority.Trim());
         if (string.IsNullOrWhiteSpace(baseUrl))
         {
             return;
@@ -36,9 +43,24 @@ public sealed class SiteSettings
         ConfiguredBaseUrl = baseUrl.Trim().TrimEnd('/');
         ConfiguredScheme = origin.Scheme;
         ConfiguredHost = AsciiHost(origin);
+
+        // Without an explicit authority, the configured public domain (never a request's Host): it is the
+        // newsroom's own, so its ids cannot collide with another site's (decisions/feed-ids.md).
+        if (string.IsNullOrWhiteSpace(feedIdAuthority) && origin.HostNameType == UriHostNameType.Dns)
+        {
+            FeedIdAuthority = origin.IdnHost.ToLowerInvariant();
+        }
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The authority of every Atom id (tag:{authority},2026:verdict-1): Site:FeedIdAuthority when set, else the
+    /// host of Site:BaseUrl, else <see cref="DefaultFeedIdAuthority"/>; never the request's Host, because an
+    /// Atom id is permanent and the names a site is reached by are not (decisions/feed-ids.md). Lower case, as
+    /// RFC 4151 compares tags character by character.
+    /// </summary>
+    public string FeedIdAuthority { get; }
 
     /// <summary>The configured public origin, without trailing slash; null when not configured.</summary>
     public string? ConfiguredBaseUrl { get; }
@@ -50,7 +72,7 @@ public sealed class SiteSettings
     public HostString ConfiguredHost { get; }
 
     public static SiteSettings FromConfiguration(IConfiguration configuration) =>
-        new(configuration["Site:Name"], configuration["Site:BaseUrl"]);
+        new(configuration["Site:Name"], configuration["Site:BaseUrl"], configuration["Site:FeedIdAuthority"]);
 
     /// <summary>
     /// The origin absolute URLs are built on. A configured value wins, because behind a proxy the
@@ -118,6 +140,23 @@ public sealed class SiteSettings
         {
             return false;
         }
+    }
+
+    // RFC 4151: a tag's authority is a DNS name or an e-mail address that the site's owner held on the
+    // tag's date. Anything else would make an id that is not a valid tag: URI.
+    private static string CheckedTagAuthority(string value)
+    {
+        var at = value.LastIndexOf('@');
+        var domain = at >= 0 ? value[(at + 1)..] : value;
+        var local = at >= 0 ? value[..at] : "";
+        var validLocal = at < 0 || (local.Length > 0 && local.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '+'));
+        if (!validLocal || Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.', StringComparison.Ordinal) || !Ascii.IsValid(domain))
+        {
+            throw new InvalidOperationException(
+                $"Site:FeedIdAuthority '{value}' is not a domain name or e-mail address; set it to a domain the newsroom owns, such as factcheck.example, and never change it.");
+        }
+
+        return value.ToLowerInvariant();
     }
 
     private static HostString AsciiHost(Uri origin)

@@ -8,7 +8,7 @@ namespace FactCheck.Tests.Web;
 /// <summary>
 /// Sends every hostile Host header (<see cref="HostileHosts"/>) to every kind of address over a raw socket,
 /// and lists what went wrong: a 5xx, an error without the site's page, or a page whose absolute URLs (canonical
-/// link, JSON-LD, feed ids and links) name a host the site does not own.
+/// link, JSON-LD, feed links) name a host the site does not own. Feed ids name no host at all (FeedIdTests).
 /// </summary>
 public static partial class HostCorpus
 {
@@ -54,7 +54,10 @@ public static partial class HostCorpus
         }
     }
 
-    /// <summary>The absolute URLs the site builds itself: canonical link, ClaimReview url, feed ids and links.</summary>
+    /// <summary>
+    /// The absolute URLs the site builds itself: canonical link, ClaimReview url, feed links. Not the feed's
+    /// Atom ids: those are permanent and never built from the Host (FeedIdTests holds them to that).
+    /// </summary>
     public static IEnumerable<Uri> SiteAbsoluteUrls(string body)
     {
         var page = Html.Parse(body);
@@ -69,16 +72,15 @@ public static partial class HostCorpus
             yield return new Uri(json.RootElement.GetProperty("url").GetString()!);
         }
 
-        foreach (Match id in TagId().Matches(body))
-        {
-            yield return new Uri("tag://" + id.Groups["host"].Value + "/");
-        }
-
         foreach (Match href in FeedLink().Matches(body))
         {
             yield return new Uri(href.Groups["url"].Value);
         }
     }
+
+    /// <summary>The authority of every tag: id in a feed ("factcheck.example" of tag:factcheck.example,2026:verdict-1).</summary>
+    public static IEnumerable<string> FeedIdAuthorities(string body) =>
+        TagId().Matches(body).Select(m => m.Groups["host"].Value);
 
     private static string Printable(string host) =>
         host.Length > 40 ? $"\"{Escape(host[..20])}…\" ({host.Length} chars)" : $"\"{Escape(host)}\"";

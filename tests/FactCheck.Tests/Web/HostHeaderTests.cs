@@ -93,13 +93,16 @@ public class HostHeaderTests(FactCheckAppFactory app) : WebTestBase(app)
     }
 
     [Fact]
-    public async Task The_feed_ids_carry_the_host_that_was_checked()
+    public async Task The_feed_links_carry_the_host_that_was_checked_and_its_ids_none()
     {
         using var response = await Client.GetAsync(new Uri("/feeds/verdicts.atom", UriKind.Relative));
         var feed = await response.Content.ReadAsStringAsync();
 
+        // Ids are permanent names, not addresses (decisions/feed-ids.md); without Site:BaseUrl they use the reserved default.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<id>tag:127.0.0.1,", feed, StringComparison.Ordinal);
+        Assert.Contains($"<id>tag:{SiteSettings.DefaultFeedIdAuthority},", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("<id>tag:127.0.0.1,", feed, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://127.0.0.1:", feed, StringComparison.Ordinal);
         Assert.DoesNotContain("localhost", feed, StringComparison.Ordinal);
     }
 }

@@ -25,10 +25,14 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             return null;
         }
 
+        // Counted by rating and by who reached the current verdict (its Author: Polygraph.info, the archive
+        // desk, this newsroom), so the scorecard can credit its ratings; still one GROUP BY.
+        var current = CurrentVerdict.Of(db.Verdicts);
         var counts = await db.Claims.AsNoTracking()
             .Where(c => c.ClaimantId == claimant.Id)
-            .GroupBy(c => c.CurrentRating)
-            .Select(g => new { Rating = g.Key, Count = g.Count() })
+            .Select(c => new { c.CurrentRating, Author = current.Where(v => v.ClaimId == c.Id).Select(v => v.Author).FirstOrDefault() })
+            .GroupBy(c => new { c.CurrentRating, c.Author })
+            .Select(g => new { Rating = g.Key.CurrentRating, g.Key.Author, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         var claims = await db.Claims.AsNoTracking()
@@ -38,7 +42,14 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             .Take(MaxListed)
             .ToListItemsAsync(cancellationToken);
 
-        var byRating = counts.Where(c => c.Rating is not null).ToDictionary(c => c.Rating!.Value, c => c.Count);
+        var byRating = counts.Where(c => c.Rating is not null).GroupBy(c => c.Rating!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var ratedBy = counts
+            .Where(c => c.Rating is not null && c.Author is not null)
+            .GroupBy(c => c.Author!, StringComparer.Ordinal)
+            .Select(g => new ScorecardAttribution(g.Key, g.Sum(c => c.Count), g.GroupBy(c => c.Rating!.Value).ToDictionary(r => r.Key, r => r.Sum(c => c.Count))))
+            .OrderByDescending(a => a.Count)
+            .ThenBy(a => a.Organisation, StringComparer.Ordinal)
+            .ToList();
         var underReview = counts.Where(c => c.Rating is null).Sum(c => c.Count);
 
         // Every step of the scale is listed, zeros included: "no claim rated True" is part of the record.
@@ -55,6 +66,9 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
             claimant.Affiliation,
             counts.Sum(c => c.Count),
             scorecard,
-            claims);
+            claims)
+        {
+            RatedBy = ratedBy,
+        };
     }
 }

@@ -22,9 +22,13 @@ public sealed record TopicLink(string Slug, string Name)
 /// <param name="RationaleHtml">Already rendered by <see cref="FactCheck.Data.Text.MarkdownRenderer"/>; inserted as markup.</param>
 /// <param name="CorrectionNote">Why this verdict replaced an earlier published one; null for a first verdict.</param>
 /// <param name="ClaimReviewed">The desk's short form of the claim for ClaimReview; null for archive imports.</param>
-public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc, string? CorrectionNote = null, string? ClaimReviewed = null)
+/// <param name="PublishedOn">When the verdict's author published it; null when unknown (most archive imports).</param>
+public sealed record VerdictView(int Id, Rating Rating, string Headline, string RationaleHtml, string Author, ReportedDate AsOf, DateTime? PublishedAtUtc, string? CorrectionNote = null, string? ClaimReviewed = null, ReportedDate? PublishedOn = null)
 {
     public string AsOfDisplay => AsOf.ToDisplayString();
+
+    /// <summary>The date a reader is shown: the publication date where known, else the as-of date.</summary>
+    public ShownDate Shown => ShownDate.Of(PublishedOn, AsOf);
 
     /// <summary>The day the correction was published, as the corrections log shows it.</summary>
     public DateOnly? CorrectedOn => CorrectionNote is not null && PublishedAtUtc is { } at ? DateOnly.FromDateTime(at) : null;

@@ -87,11 +87,11 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
 
         var verdicts = await db.Verdicts.AsNoTracking()
             .Where(v => v.ClaimId == id && v.Status == VerdictStatus.Published)
-            .Select(v => new { v.Id, v.Rating, v.Headline, v.RationaleMarkdown, v.Author, v.AsOf, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed })
+            .Select(v => new { v.Id, v.Rating, v.Headline, v.RationaleMarkdown, v.Author, v.AsOf, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed, v.PublishedOn })
             .ToListAsync(cancellationToken);
 
         var history = CurrentVerdicts.NewestFirst(verdicts, v => v.AsOf.Date, v => v.PublishedAtUtc, v => v.Id)
-            .Select(v => new VerdictView(v.Id, v.Rating, v.Headline, markdown.ToHtml(v.RationaleMarkdown), v.Author, v.AsOf, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed))
+            .Select(v => new VerdictView(v.Id, v.Rating, v.Headline, markdown.ToHtml(v.RationaleMarkdown), v.Author, v.AsOf, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed, v.PublishedOn))
             .ToList();
 
         var page = new ClaimPageModel(

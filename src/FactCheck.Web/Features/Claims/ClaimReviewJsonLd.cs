@@ -52,9 +52,6 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
             ["@type"] = "ClaimReview",
             ["url"] = SiteUrls.Absolute(baseUrl, claim.Url),
             ["claimReviewed"] = verdict.ClaimReviewed ?? (string.IsNullOrWhiteSpace(claim.Summary) ? claim.Quote : claim.Summary),
-            // The review's own date, to the precision known: an archived fact-check imported today was
-            // still published in December 2021, and a full date would invent a day ("2021-12" is ISO 8601).
-            ["datePublished"] = verdict.AsOf.ToIsoString(),
             ["author"] = ReviewAuthor(verdict.Author, baseUrl),
             ["reviewRating"] = new JsonObject
             {
@@ -66,6 +63,17 @@ public sealed class ClaimReviewJsonLd(SiteSettings site)
             },
             ["itemReviewed"] = itemReviewed,
         };
+
+        // The review's own publication date, to the precision known: Polygraph.info published its Balki
+        // fact-check in December 2021, and a full date would invent a day ("2021-12" is ISO 8601). When the
+        // archive does not know it, the property is left out rather than filled with the as-of date: that is
+        // the date the rating speaks for, not when anyone published it, and Google lists datePublished as
+        // recommended, not required.
+        if (verdict.PublishedOn is { } publishedOn)
+        {
+            review["datePublished"] = publishedOn.ToIsoString();
+        }
+
         return review.ToJsonString(Options);
     }
 

@@ -17,10 +17,11 @@ public static class CurrentVerdicts
     public static IQueryable<Verdict> Query(FactCheckDbContext db) => CurrentVerdict.Of(db.Verdicts);
 
     /// <summary>
-    /// Newest publication first, then id: the order of the home page's latest verdicts and of the feed.
-    /// Both keys follow the PublishedAtUtc index, so "the latest N" reads N rows; putting the as-of date
-    /// between them made SQLite sort every verdict (300 ms at 130,000 verdicts).
+    /// The order of "latest verdicts" (home page, feeds, corrections): newest reader-visible date first
+    /// (<see cref="ShownDate"/>: the publication date where known, else the as-of date), then PublishedAtUtc,
+    /// then Id. The date a reader sees and the order the list is in must agree; ordering by PublishedAtUtc
+    /// alone put an imported archive in import order.
     /// </summary>
     public static IOrderedQueryable<Verdict> NewestPublishedFirst(this IQueryable<Verdict> verdicts) =>
-        verdicts.OrderByDescending(v => v.PublishedAtUtc).ThenByDescending(v => v.Id);
+        ShownDate.NewestFirst(verdicts);
 }

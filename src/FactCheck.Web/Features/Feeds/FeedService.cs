@@ -13,8 +13,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Features.Feeds;
 
 /// <summary>
-/// The Atom 1.0 feed of published verdicts, newest first. Every verdict is its own entry, so a claim
-/// re-rated as evidence arrives shows up again with its new rating while the earlier entry keeps its id.
+/// The Atom 1.0 feed of published verdicts, newest first by the date a reader is shown (<see cref="ShownDate"/>).
+/// Every verdict is its own entry, so a claim re-rated as evidence arrives shows up again with its new rating
+/// while the earlier entry keeps its id.
 /// A verdict that corrects an earlier one carries its correction note and the category "correction"; the
 /// corrections feed is the same entries filtered to those.
 /// </summary>
@@ -36,8 +37,9 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
 
     private async Task<byte[]> BuildAsync(HttpRequest request, bool correctionsOnly, CancellationToken cancellationToken)
     {
+        // Links follow the address the feed was fetched at; ids never do (decisions/feed-ids.md).
         var baseUrl = site.BaseUrlFor(request);
-        var host = new Uri(baseUrl).Host;
+        var idPrefix = $"tag:{site.FeedIdAuthority},{TagDate}:";
 
         var published = db.Verdicts.AsNoTracking().Where(v => v.Status == VerdictStatus.Published);
         if (correctionsOnly)
@@ -60,22 +62,26 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
                 v.RationaleMarkdown,
                 v.Author,
                 v.AsOf,
-                v.PublishedAtUtc,
-                v.CreatedAtUtc,
+                v.PublishedOn,
                 v.CorrectionNote,
             })
             .ToListAsync(cancellationToken);
 
         var items = verdicts.Select(v =>
         {
-            var published = AsUtc(v.PublishedAtUtc ?? v.CreatedAtUtc);
+            // The date readers are shown and the feed is ordered by: the publication date where known, else
+            // the as-of date, as its period's first instant in UTC (ShownDate.FirstInstantUtc). Never
+            // PublishedAtUtc, which for the archive is the import's moment. A published verdict is not edited
+            // (a correction is a new verdict with an entry of its own), so "updated" is the same instant.
+            var shown = ShownDate.Of(v.PublishedOn, v.AsOf);
+            var published = shown.FirstInstantUtc;
             var label = RatingScale.Get(v.Rating).Label;
-            var correctedOn = published.UtcDateTime.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+            var correctedOn = shown.Date.ToDisplayString();
             var correctionText = v.CorrectionNote is { } note ? $" Correction ({correctedOn}): {note}" : "";
             var correctionHtml = v.CorrectionNote is { } html ? $"<p><strong>Correction</strong> ({Encode(correctedOn)}): {Encode(html)}</p>\n" : "";
             var item = new SyndicationItem
             {
-                Id = string.Create(CultureInfo.InvariantCulture, $"tag:{host},{TagDate}:verdict-{v.Id}"),
+                Id = string.Create(CultureInfo.InvariantCulture, $"{idPrefix}verdict-{v.Id}"),
                 Title = new TextSyndicationContent(XmlSafe($"{label}: {v.ClaimSummary}")),
                 Summary = new TextSyndicationContent(XmlSafe($"{v.Headline} ({label} as of {v.AsOf.ToDisplayString()}; claim by {v.ClaimantName}){correctionText}")),
                 Content = SyndicationContent.CreateHtmlContent(XmlSafe(
@@ -100,14 +106,14 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
                 $"{site.Name}: corrections",
                 "Every published verdict that replaces an earlier one, with the reason.",
                 new Uri(SiteUrls.Absolute(baseUrl, SiteUrls.Corrections)),
-                $"tag:{host},{TagDate}:feeds/corrections",
+                idPrefix + "feeds/corrections",
                 updated,
                 items)
             : new SyndicationFeed(
                 $"{site.Name}: new and revised verdicts",
                 "Every verdict as it is published, including re-ratings of earlier claims.",
                 new Uri(baseUrl + "/"),
-                $"tag:{host},{TagDate}:feeds/verdicts",
+                idPrefix + "feeds/verdicts",
                 updated,
                 items);
         feed.Links.Add(new SyndicationLink(new Uri(feedUrl), "self", null, "application/atom+xml", 0));
@@ -122,9 +128,6 @@ public sealed class FeedService(FactCheckDbContext db, MarkdownRenderer markdown
 
         return stream.ToArray();
     }
-
-    // SQLite hands DateTime back without a kind; the column holds UTC by convention (the *Utc names).
-    private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 

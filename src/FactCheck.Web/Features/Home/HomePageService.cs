@@ -12,7 +12,8 @@ public sealed class HomePageService(FactCheckDbContext db)
 
     public async Task<HomePageModel> GetAsync(CancellationToken cancellationToken = default)
     {
-        // Only current verdicts: a claim re-rated twice appears once, with its present rating.
+        // Only current verdicts: a claim re-rated twice appears once, with its present rating. Newest by the
+        // date the page shows (LatestVerdictView.Shown), so the dates read down the list in order.
         var latest = await CurrentVerdicts.Query(db).AsNoTracking()
             .NewestPublishedFirst()
             .Take(LatestCount)
@@ -25,6 +26,7 @@ public sealed class HomePageService(FactCheckDbContext db)
                 v.Rating,
                 v.Headline,
                 v.AsOf,
+                v.PublishedOn,
             })
             .ToListAsync(cancellationToken);
 
@@ -36,7 +38,7 @@ public sealed class HomePageService(FactCheckDbContext db)
             .ToListAsync(cancellationToken);
 
         return new HomePageModel(
-            latest.Select(v => new LatestVerdictView(v.ClaimId, v.ClaimSummary, SiteUrls.Claim(v.ClaimId, v.ClaimSlug), v.ClaimantName, v.Rating, v.Headline, v.AsOf)).ToList(),
+            latest.Select(v => new LatestVerdictView(v.ClaimId, v.ClaimSummary, SiteUrls.Claim(v.ClaimId, v.ClaimSlug), v.ClaimantName, v.Rating, v.Headline, v.AsOf, v.PublishedOn)).ToList(),
             topics);
     }
 }

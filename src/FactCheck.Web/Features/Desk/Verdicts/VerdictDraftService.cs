@@ -193,6 +193,9 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
                 draft.PublishedAtUtc = now;
                 draft.AsOf = new ReportedDate(DateOnly.FromDateTime(now), DatePrecision.Day);
 
+                // Published by this newsroom today (UTC): the date readers see and the latest-verdicts order follow it.
+                draft.PublishedOn = draft.AsOf;
+
                 // The verdict is the newsroom's: ClaimReview's author is the organisation that reviewed the claim.
                 draft.Author = site.Name;
                 draft.ReviewComment = null;
