@@ -108,6 +108,14 @@ public class VerdictDateTests(FactCheckAppFactory app) : WebTestBase(app)
         var page = await GetPageAsync("/");
         var links = page.QuerySelectorAll("section.latest .card__title a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.Equal(model.LatestVerdicts.Select(v => v.ClaimUrl).ToList(), links);
+
+        // And shows each card's date, newest first, and who reached the verdict.
+        var cards = page.QuerySelectorAll("section.latest .card").ToList();
+        var shown = cards.Select(c => c.QuerySelector(".card__rating time")!.GetAttribute("datetime")!).ToList();
+        Assert.Equal(model.LatestVerdicts.Select(v => v.ShownIso).ToList(), shown);
+        var balkiCard = cards.Single(c => c.QuerySelector(".card__title a")!.GetAttribute("href") == balkiView.ClaimUrl);
+        Assert.Contains("Published December 2021", TextNormalizer.Collapse(balkiCard.TextContent), StringComparison.Ordinal);
+        Assert.Contains("verdict by Polygraph.info", balkiCard.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

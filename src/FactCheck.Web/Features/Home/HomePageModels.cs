@@ -4,7 +4,8 @@ using FactCheck.Data.Verdicts;
 namespace FactCheck.Web.Features.Home;
 
 /// <param name="PublishedOn">When the verdict's author published it; null when unknown (most archive imports).</param>
-public sealed record LatestVerdictView(int ClaimId, string ClaimSummary, string ClaimUrl, string ClaimantName, Rating Rating, string Headline, ReportedDate AsOf, ReportedDate? PublishedOn = null)
+/// <param name="Author">The organisation that reached the verdict (Polygraph.info for the Balki claim), not this site.</param>
+public sealed record LatestVerdictView(int ClaimId, string ClaimSummary, string ClaimUrl, string ClaimantName, Rating Rating, string Headline, ReportedDate AsOf, ReportedDate? PublishedOn = null, string Author = "")
 {
     public string AsOfDisplay => AsOf.ToDisplayString();
 

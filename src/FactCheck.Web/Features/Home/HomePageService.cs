@@ -27,6 +27,7 @@ public sealed class HomePageService(FactCheckDbContext db)
                 v.Headline,
                 v.AsOf,
                 v.PublishedOn,
+                v.Author,
             })
             .ToListAsync(cancellationToken);
 
@@ -38,7 +39,7 @@ public sealed class HomePageService(FactCheckDbContext db)
             .ToListAsync(cancellationToken);
 
         return new HomePageModel(
-            latest.Select(v => new LatestVerdictView(v.ClaimId, v.ClaimSummary, SiteUrls.Claim(v.ClaimId, v.ClaimSlug), v.ClaimantName, v.Rating, v.Headline, v.AsOf, v.PublishedOn)).ToList(),
+            latest.Select(v => new LatestVerdictView(v.ClaimId, v.ClaimSummary, SiteUrls.Claim(v.ClaimId, v.ClaimSlug), v.ClaimantName, v.Rating, v.Headline, v.AsOf, v.PublishedOn, v.Author)).ToList(),
             topics);
     }
 }
