@@ -104,4 +104,20 @@ public class SourceDocumentTests : BunitContext
         Assert.DoesNotContain(" :", list.Find(".source-claims").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("““", list.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Overlapping_passages_share_a_block_and_each_note_says_which_passage_it_is_about()
+    {
+        const string text = "Intro.\n\nAlpha beta gamma delta epsilon.\n\nOutro.";
+        var first = new PassageSpan(1, text.IndexOf("Alpha", StringComparison.Ordinal), text.IndexOf(" delta", StringComparison.Ordinal));
+        var second = new PassageSpan(2, text.IndexOf("gamma", StringComparison.Ordinal), text.IndexOf(" epsilon", StringComparison.Ordinal) + " epsilon.".Length);
+
+        var blocks = PassageHighlighter.Blocks(text, [second, first], [ContradictsBalki with { PassageId = 2 }, ReportsBalki with { PassageId = 1 }]);
+
+        Assert.Equal([false, true, false], blocks.Select(b => b.IsCited));
+        var notes = blocks[1].Notes;
+        Assert.Equal([1, 2], notes.Select(n => n.PassageId));
+        Assert.Equal(["“Alpha beta gamma”", "“gamma delta epsilon.”"], notes.Select(n => n.Excerpt));
+        Assert.Contains(blocks[1].Paragraphs[0].Segments, s => s.PassageIds.Count == 2 && s.Text == "gamma");
+    }
 }
