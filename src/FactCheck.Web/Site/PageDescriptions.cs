@@ -53,7 +53,7 @@ public static class PageDescriptions
     /// <summary>The results' counts when a search ran (the page is not indexed, but links to it are shared); otherwise what search does.</summary>
     public static string Search(SearchPageModel model) =>
         Shorten(model.WasRun
-            ? $"Search for “{model.Query}”: {List(model.Sections.Select(s => $"{s.TotalDisplay} {s.Title.ToLower(CultureInfo.InvariantCulture)}"))}."
+            ? $"Search for {TextBlocks.Quoted(model.Query)}: {List(model.Sections.Select(s => SearchKinds.Count(s.Kind, s.Total, s.TotalDisplay)))}."
             : "Search the archive's claims, evidence and documents by word, phrase or prefix, narrowed by rating, claimant, topic, date or document.");
 
     private static string Shorten(string text) => TextBlocks.Excerpt(text, MaxLength);

@@ -1,3 +1,4 @@
+using FactCheck.Data.Entities;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Features.Browse;
@@ -40,7 +41,7 @@ public sealed record SearchSectionView(
 
 /// <param name="Heading">Highlighted, already HTML-encoded by <see cref="SearchSnippets"/>.</param>
 /// <param name="Snippet">Highlighted, already HTML-encoded by <see cref="SearchSnippets"/>.</param>
-/// <param name="Claim">For claims and evidence: the claim and its current rating.</param>
+/// <param name="Claim">For claims and evidence: the claim (with its rating when the result is the claim itself).</param>
 public sealed record SearchResultView(
     string Url,
     MarkupString Heading,
@@ -49,7 +50,9 @@ public sealed record SearchResultView(
     SearchResultClaim? Claim);
 
 /// <param name="IsSelf">True when the result is the claim itself (so no separate "about" link is needed).</param>
-public sealed record SearchResultClaim(string Summary, string Url, Rating? CurrentRating, bool IsSelf);
+/// <param name="EvidenceStance">For an evidence result, how the evidence bears on the claim; shown instead of the
+/// claim's rating badge, which beside a passage would read as the passage's own rating.</param>
+public sealed record SearchResultClaim(string Summary, string Url, Rating? CurrentRating, bool IsSelf, Stance? EvidenceStance = null);
 
 public static class SearchKinds
 {
@@ -66,6 +69,28 @@ public static class SearchKinds
         "evidence" => SearchKind.Evidence,
         "documents" => SearchKind.Documents,
         _ => null,
+    };
+
+    /// <summary>The kind's noun for a count: "1 claim", "3 evidence items", "1,000+ documents".</summary>
+    public static string Noun(SearchKind kind, int count) => (kind, count == 1) switch
+    {
+        (SearchKind.Claims, true) => "claim",
+        (SearchKind.Claims, false) => "claims",
+        (SearchKind.Evidence, true) => "evidence item",
+        (SearchKind.Evidence, false) => "evidence items",
+        (_, true) => "document",
+        _ => "documents",
+    };
+
+    /// <summary>"1 claim", "3 evidence items", "1,000+ documents": the count as shown, with its noun agreeing.</summary>
+    public static string Count(SearchKind kind, int count, string countDisplay) => $"{countDisplay} {Noun(kind, count)}";
+
+    /// <summary>"No claims match.", but "No evidence matches.": evidence is a mass noun.</summary>
+    public static string NoneMatch(SearchKind kind) => kind switch
+    {
+        SearchKind.Claims => "No claims match.",
+        SearchKind.Evidence => "No evidence matches.",
+        _ => "No documents match.",
     };
 
     public static string Title(SearchKind kind) => kind switch

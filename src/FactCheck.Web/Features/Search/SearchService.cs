@@ -3,7 +3,6 @@ using FactCheck.Data;
 using FactCheck.Data.Search;
 using FactCheck.Web.Caching;
 using FactCheck.Web.Features.Browse;
-using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Site;
 using Microsoft.EntityFrameworkCore;
 
@@ -135,7 +134,6 @@ public sealed class SearchService(FactCheckDbContext db)
                         e.ClaimId,
                         ClaimSlug = e.Claim.Slug,
                         ClaimSummary = e.Claim.Summary,
-                        e.Claim.CurrentRating,
                     })
                     .ToDictionaryAsync(e => e.Id, cancellationToken);
                 foreach (var hit in hits)
@@ -146,8 +144,9 @@ public sealed class SearchService(FactCheckDbContext db)
                             SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId),
                             SearchSnippets.ToHtml(hit.Heading),
                             SearchSnippets.ToHtml(hit.Snippet),
-                            $"{StanceLabels.Description(e.Stance)}, {e.FoundOn.ToDisplayString()}, in {e.SourceTitle}",
-                            new SearchResultClaim(e.ClaimSummary, SiteUrls.Claim(e.ClaimId, e.ClaimSlug), e.CurrentRating, IsSelf: false)));
+                            // The heading already names the organisation; the stance goes with the claim below.
+                            $"{e.FoundOn.ToDisplayString()}, in {e.SourceTitle}",
+                            new SearchResultClaim(e.ClaimSummary, SiteUrls.Claim(e.ClaimId, e.ClaimSlug), null, IsSelf: false, e.Stance)));
                     }
                 }
 

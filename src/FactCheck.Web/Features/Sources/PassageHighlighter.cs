@@ -1,3 +1,6 @@
+using System.Globalization;
+using FactCheck.Web.Site;
+
 namespace FactCheck.Web.Features.Sources;
 
 /// <summary>A run of text inside one paragraph with the same set of covering passages.</summary>
@@ -5,7 +8,24 @@ namespace FactCheck.Web.Features.Sources;
 /// <param name="AnchorIds">Passages whose anchor (id="passage-{id}") goes immediately before this run.</param>
 public sealed record HighlightSegment(string Text, IReadOnlyList<int> PassageIds, IReadOnlyList<int> AnchorIds);
 
-public sealed record HighlightParagraph(IReadOnlyList<HighlightSegment> Segments);
+public sealed record HighlightParagraph(IReadOnlyList<HighlightSegment> Segments)
+{
+    /// <summary>Every passage covering some of this paragraph's text.</summary>
+    public IReadOnlyList<int> PassageIds { get; } = Segments.SelectMany(s => s.PassageIds).Distinct().ToList();
+}
+
+/// <summary>What the passages of one block are cited for, said right after the block.</summary>
+/// <param name="Excerpt">The passage's first words, to say which one a note is about when a block holds several; else null.</param>
+public sealed record PassageNote(int PassageId, string? Excerpt, IReadOnlyList<PassageCitation> Citations);
+
+/// <summary>
+/// Paragraphs read as one unit: a plain paragraph on its own, or the paragraphs a citation runs through,
+/// joined while a passage continues from one into the next, followed by the notes on what cites them.
+/// </summary>
+public sealed record HighlightBlock(IReadOnlyList<HighlightParagraph> Paragraphs, IReadOnlyList<PassageNote> Notes)
+{
+    public bool IsCited => Paragraphs.Any(p => p.PassageIds.Count > 0);
+}
 
 /// <summary>
 /// Splits a document into paragraphs (one per non-blank line) and each paragraph into segments at every
@@ -76,6 +96,68 @@ public static class PassageHighlighter
         }
 
         return paragraphs;
+    }
+
+    /// <summary>
+    /// The document as blocks, each cited block followed by what cites its passages, so a reader sees beside
+    /// the words which claim they were cited for without leaving the page.
+    /// </summary>
+    /// <param name="citations">Every citation of the document's passages, in the order the notes list them.</param>
+    public static IReadOnlyList<HighlightBlock> Blocks(string text, IReadOnlyList<PassageSpan> passages, IReadOnlyList<PassageCitation> citations)
+    {
+        ArgumentNullException.ThrowIfNull(citations);
+        var byPassage = citations.ToLookup(c => c.PassageId);
+        var starts = passages.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.Min(p => p.Start));
+
+        var groups = new List<List<HighlightParagraph>>();
+        foreach (var paragraph in Segment(text, passages))
+        {
+            // A passage that runs on into this paragraph keeps it in the previous block, so the passage is
+            // one highlighted unit with its notes after its last words.
+            if (groups.Count > 0 && groups[^1][^1].PassageIds.Intersect(paragraph.PassageIds).Any())
+            {
+                groups[^1].Add(paragraph);
+            }
+            else
+            {
+                groups.Add([paragraph]);
+            }
+        }
+
+        return groups.Select(paragraphs =>
+        {
+            var ids = paragraphs.SelectMany(p => p.PassageIds).Distinct()
+                .Where(id => byPassage.Contains(id))
+                .OrderBy(id => starts.GetValueOrDefault(id))
+                .ThenBy(id => id)
+                .ToList();
+            var notes = ids
+                .Select(id => new PassageNote(
+                    id,
+                    ids.Count > 1 ? TextBlocks.Quoted(TextBlocks.Excerpt(PassageText(text, passages, id), NoteExcerptLength)) : null,
+                    byPassage[id].ToList()))
+                .ToList();
+            return new HighlightBlock(paragraphs, notes);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// One rule per passage that, when its anchor is the URL's target, marks every run of that passage
+    /// strongly, wherever the runs are split by paragraphs or other passages. Without script, CSS can only
+    /// reach them through :has() on the anchor's id, so the ids are spelt out; they are integers, nothing else.
+    /// </summary>
+    public static string TargetStyles(IEnumerable<int> passageIds) =>
+        string.Concat(passageIds.Distinct().Order().Select(id => string.Create(
+            CultureInfo.InvariantCulture,
+            $".document-text:has(#passage-{id}:target) mark[data-passages~=\"{id}\"]{{background:var(--passage-target-mark);}}")));
+
+    private const int NoteExcerptLength = 48;
+
+    private static string PassageText(string text, IReadOnlyList<PassageSpan> passages, int id)
+    {
+        var span = passages.First(p => p.Id == id);
+        var (start, end) = (Math.Clamp(span.Start, 0, text.Length), Math.Clamp(span.End, 0, text.Length));
+        return end > start ? text[start..end].Trim() : string.Empty;
     }
 
     /// <summary>Non-blank lines as [start, end) offsets, without their line break (LF or CRLF).</summary>

@@ -1,5 +1,6 @@
 using FactCheck.Data.Entities;
 using FactCheck.Data.Verdicts;
+using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Site;
 
 namespace FactCheck.Web.Features.Sources;
@@ -9,7 +10,28 @@ public sealed record PassageSpan(int Id, int Start, int End);
 
 /// <summary>What a passage is cited for, listed under the document.</summary>
 /// <param name="Stance">Null for an appearance (the passage reports the claim); otherwise the evidence stance.</param>
-public sealed record SourceCitationView(int PassageId, string PassageUrl, string Quote, Stance? Stance, string? Organization, string? Note);
+public sealed record SourceCitationView(int PassageId, string PassageUrl, string Quote, Stance? Stance, string? Organization, string? Note)
+{
+    /// <summary>"Contradicting evidence from Human Rights Watch", or "Reports the claim" for an appearance.</summary>
+    public string Label => Stance is { } stance
+        ? StanceLabels.GroupHeading(stance) + (string.IsNullOrWhiteSpace(Organization) ? "" : $" from {Organization}")
+        : "Reports the claim";
+
+    /// <summary>The stance's CSS modifier, "appearance" for a passage that reports the claim.</summary>
+    public string CssName => Stance is { } stance ? StanceLabels.CssName(stance) : "appearance";
+}
+
+/// <summary>One claim's use of one passage, said in a note beside the passage in the document text.</summary>
+/// <param name="Stance">Null when the passage reports the claim itself; otherwise how the evidence bears on it.</param>
+public sealed record PassageCitation(int PassageId, Stance? Stance, string ClaimSummary, string ClaimUrl, string ClaimantName)
+{
+    /// <summary>"Cited as evidence (contradicts) for", "Reports the claim by Abdul Qahar Balki"; a colon and the claim follow.</summary>
+    public string Label => Stance is { } stance
+        ? $"Cited as evidence ({StanceLabels.Name(stance).ToLowerInvariant()}) for"
+        : $"Reports the claim by {ClaimantName}";
+
+    public string CssName => Stance is { } stance ? StanceLabels.CssName(stance) : "appearance";
+}
 
 public sealed record SourceClaimView(int ClaimId, string ClaimSummary, string ClaimUrl, Rating? CurrentRating, IReadOnlyList<SourceCitationView> Citations);
 
@@ -28,7 +50,8 @@ public sealed record SourcePageModel(
     string Text,
     string ContentHash,
     IReadOnlyList<PassageSpan> Passages,
-    IReadOnlyList<SourceClaimView> Claims)
+    IReadOnlyList<SourceClaimView> Claims,
+    IReadOnlyList<PassageCitation> PassageCitations)
 {
     public string Url => SiteUrls.Source(Id, Slug);
 

@@ -60,6 +60,7 @@ public sealed class SourcePageService(FactCheckDbContext db)
                 a.ClaimId,
                 ClaimSlug = a.Claim.Slug,
                 ClaimSummary = a.Claim.Summary,
+                ClaimantName = a.Claim.Claimant.Name,
                 a.PassageId,
                 a.Passage.Start,
                 a.Passage.End,
@@ -122,6 +123,16 @@ public sealed class SourcePageService(FactCheckDbContext db)
             .ThenBy(p => p.Id)
             .ToList();
 
+        // The notes beside the text: per passage, the claim it reports first, then the evidence it gives.
+        var passageCitations = appearances
+            .Select(a => (a.Start, Order: 0, a.Id, View: new PassageCitation(a.PassageId, null, a.ClaimSummary, SiteUrls.Claim(a.ClaimId, a.ClaimSlug), a.ClaimantName)))
+            .Concat(evidence.Select(e => (e.Start, Order: 1, e.Id, View: new PassageCitation(e.PassageId, e.Stance, e.ClaimSummary, SiteUrls.Claim(e.ClaimId, e.ClaimSlug), ""))))
+            .OrderBy(c => c.Start)
+            .ThenBy(c => c.Order)
+            .ThenBy(c => c.Id)
+            .Select(c => c.View)
+            .ToList();
+
         return new SourcePageModel(
             source.Id,
             source.Slug,
@@ -137,6 +148,7 @@ public sealed class SourcePageService(FactCheckDbContext db)
             source.Text,
             source.ContentHash,
             passages,
-            claims);
+            claims,
+            passageCitations);
     }
 }
