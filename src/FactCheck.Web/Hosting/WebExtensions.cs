@@ -88,6 +88,7 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();
+        app.MapPassageStyles();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
