@@ -19,6 +19,8 @@ public class BrowseTests(BrowserFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Claims");
         var allRows = await page.Locator(".claim-row").CountAsync();
 
+        // The filters are folded until one is active, as a phone reader meets them: open them first.
+        await page.Locator("form.filters summary").ClickAsync();
         await page.GetByLabel("Rating").SelectOptionAsync(new SelectOptionValue { Label = "Misleading" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Show claims" }).ClickAsync();
 

@@ -1,5 +1,4 @@
 using System.Net;
-using FactCheck.Data.Verdicts;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Web;
 
@@ -14,27 +13,48 @@ public class ClaimantPageTests(FactCheckAppFactory app) : WebTestBase(app)
         var archive = await BrowseData.LoadAsync(App);
         var taliban = archive.Where(c => c.ClaimantSlug == "taliban").ToList();
         Assert.NotEmpty(taliban);
+        var expected = taliban.GroupBy(c => c.Rating).ToDictionary(g => BrowseData.Label(g.Key), g => g.Count());
 
         var page = await GetPageAsync("/claimants/taliban");
 
-        var table = page.QuerySelector("main table.scorecard");
-        Assert.NotNull(table);
-        Assert.False(string.IsNullOrWhiteSpace(table.QuerySelector("caption")?.TextContent), "the scorecard needs a caption");
-        var shown = table.QuerySelectorAll("tbody tr").ToDictionary(
-            row => TextNormalizer.Collapse(row.QuerySelector("th")!.TextContent),
-            row => int.Parse(TextNormalizer.Collapse(row.QuerySelector("td")!.TextContent), System.Globalization.CultureInfo.InvariantCulture));
+        // The numbers as text: one line per rating that occurs, no row of zeros.
+        var list = page.QuerySelector("main ul.scorecard-list");
+        Assert.NotNull(list);
+        var shown = list.QuerySelectorAll("li").ToDictionary(
+            item => TextNormalizer.Collapse(item.QuerySelector(".rating")!.TextContent),
+            item => int.Parse(TextNormalizer.Collapse(item.QuerySelector(".scorecard-list__count")!.TextContent).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(expected.OrderBy(kv => kv.Key), shown.OrderBy(kv => kv.Key));
+        Assert.DoesNotContain(0, shown.Values);
+        Assert.True(shown["Under review"] >= 1 && shown["Misleading"] >= 1 && shown["False"] >= 1, "the seeds give the Taliban a Misleading, a False and an unrated claim");
+        Assert.Null(page.QuerySelector("main table.scorecard"));
 
-        var expectedRows = RatingScale.All.Select(r => (Rating?)r.Rating).Append(null).ToList();
-        Assert.Equal(expectedRows.Select(BrowseData.Label), shown.Keys);
-        foreach (var rating in expectedRows)
+        // The picture: one labelled image whose text alternative carries the same numbers.
+        var svg = page.QuerySelector("main svg[role=img]");
+        Assert.NotNull(svg);
+        var alternative = TextNormalizer.Collapse(string.Join(" ", svg.GetAttribute("aria-labelledby")!.Split(' ').Select(id => page.GetElementById(id)!.TextContent)));
+        Assert.Contains($"{taliban.Count} claims", alternative, StringComparison.Ordinal);
+        foreach (var (label, count) in expected)
         {
-            Assert.True(
-                taliban.Count(c => c.Rating == rating) == shown[BrowseData.Label(rating)],
-                $"{BrowseData.Label(rating)}: the page says {shown[BrowseData.Label(rating)]}, the record {taliban.Count(c => c.Rating == rating)}");
+            Assert.Contains($"{label}: {count}.", alternative, StringComparison.Ordinal);
         }
 
-        Assert.Equal(taliban.Count, shown.Values.Sum());
-        Assert.True(shown["Under review"] >= 1 && shown["Misleading"] >= 1 && shown["False"] >= 1, "the seeds give the Taliban a Misleading, a False and an unrated claim");
+        // Each bar is labelled with its rating name in the picture itself, not by colour alone.
+        Assert.Equal(expected.Count, svg.QuerySelectorAll("rect.bar-chart__bar").Length);
+        Assert.Equal(expected.Keys.Order(), svg.QuerySelectorAll("text.bar-chart__label").Select(t => TextNormalizer.Collapse(t.TextContent)).Order());
+    }
+
+    [Fact]
+    public async Task A_claimant_with_one_claim_gets_one_bar_and_a_sentence_not_a_table_of_zeros()
+    {
+        var page = await GetPageAsync("/claimants/abdul-qahar-balki");
+
+        var svg = page.QuerySelector("main svg[role=img]");
+        Assert.NotNull(svg);
+        Assert.Single(svg.QuerySelectorAll("rect.bar-chart__bar"));
+        var alternative = TextNormalizer.Collapse(string.Join(" ", svg.GetAttribute("aria-labelledby")!.Split(' ').Select(id => page.GetElementById(id)!.TextContent)));
+        Assert.Equal("Current ratings of Abdul Qahar Balki’s 1 claim Misleading: 1.", alternative);
+        Assert.Equal("1 claim on the record, all rated.", TextNormalizer.Collapse(page.QuerySelector("main .bar-chart__caption")!.TextContent));
+        Assert.DoesNotContain("0 claims", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public class ClaimsBrowseTests(FactCheckAppFactory app) : WebTestBase(app)
         AssertFieldError(page, "filter-rating", "not a rating");
         AssertFieldError(page, "filter-from", "not a date");
         AssertFieldError(page, "filter-to", "not a date");
-        AssertFieldError(page, "filter-source", "document number");
+        AssertFieldError(page, "filter-source", "not a document in the archive");
         AssertFieldError(page, "filter-sort", "Sort by date or by rating");
         // The bad values are dropped, not guessed at: the whole archive is listed.
         Assert.Equal(archive.Count, Rows(page).Count);
@@ -166,7 +166,7 @@ public class ClaimsBrowseTests(FactCheckAppFactory app) : WebTestBase(app)
         }
     }
 
-    private static void AssertFieldError(IHtmlDocument page, string fieldId, string message)
+    internal static void AssertFieldError(IHtmlDocument page, string fieldId, string message)
     {
         var field = page.GetElementById(fieldId);
         Assert.NotNull(field);

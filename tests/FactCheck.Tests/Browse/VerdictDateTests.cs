@@ -148,6 +148,10 @@ public class VerdictDateTests(FactCheckAppFactory app) : WebTestBase(app)
         Assert.Equal(1, polygraph.ByRating[Rating.Misleading]);
         Assert.Equal("Ratings by Polygraph.info (1)", model.RatedBySummary);
         Assert.Equal(model.Scorecard.Where(r => r.Rating is not null).Sum(r => r.Count), model.RatedBy.Sum(a => a.Count));
+
+        // The reader sees it under the chart.
+        var page = await GetPageAsync($"/claimants/{slug}");
+        Assert.Equal("Ratings by Polygraph.info (1).", TextNormalizer.Collapse(page.QuerySelector(".scorecard__rated-by")?.TextContent));
     }
 
     [Fact]

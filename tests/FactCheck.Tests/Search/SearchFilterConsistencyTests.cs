@@ -28,11 +28,21 @@ public class SearchFilterConsistencyTests(FactCheckAppFactory app) : WebTestBase
         Assert.Equal(archive.Select(c => c.Path).ToHashSet(), await SearchedClaimsAsync(everyClaim, ""));
 
         var dates = archive.Select(c => c.SaidOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+
+        // Dates are typed as a year, a month or a day: "from" starts at the period's first day, "to" ends at its last.
+        var periods = archive.SelectMany(c => new[]
+            {
+                c.SaidOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                c.SaidOn.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                Uri.EscapeDataString(c.SaidOn.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)),
+            })
+            .Distinct().ToList();
         var filters = RatingScale.All.Select(r => "rating=" + r.Slug)
             .Concat(claimants.Select(c => "claimant=" + c.Slug))
             .Concat(archive.SelectMany(c => c.Topics).Distinct().Select(t => "topic=" + t))
             .Concat(sources.Select(id => "source=" + id))
             .Concat(dates.SelectMany(d => new[] { "from=" + d, "to=" + d, $"from={d}&to={d}" }))
+            .Concat(periods.SelectMany(p => new[] { "from=" + p, "to=" + p, $"from={p}&to={p}" }))
             .Concat(archive.Where(c => c.Rating is not null && c.Topics.Count > 0)
                 .Select(c => $"rating={RatingScale.Get(c.Rating!.Value).Slug}&topic={c.Topics[0]}&claimant={c.ClaimantSlug}"))
             .Concat(sources.Select(id => $"source={id}&to={dates.Max()}&from={dates.Min()}"))

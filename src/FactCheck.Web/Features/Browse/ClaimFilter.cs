@@ -39,6 +39,15 @@ public sealed record ClaimFilter
 
     public DateOnly? To { get; init; }
 
+    /// <summary>
+    /// The "from" date as the reader gave it: the period's ISO form ("2021", "2021-12") when it was read, so
+    /// the form and every link keep the precision typed; the raw text when it was not, so the reader can mend it.
+    /// </summary>
+    public string? FromText { get; init; }
+
+    /// <summary>The "to" date as the reader gave it; see <see cref="FromText"/>.</summary>
+    public string? ToText { get; init; }
+
     public int? SourceId { get; init; }
 
     public ClaimSort Sort { get; init; }
@@ -48,7 +57,11 @@ public sealed record ClaimFilter
     /// <summary>Field name to message, for the form to show beside the field.</summary>
     public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
 
-    public bool IsEmpty => Rating is null && Claimant is null && Topic is null && From is null && To is null && SourceId is null;
+    public bool IsEmpty => ActiveCount == 0;
+
+    /// <summary>How many filters narrow the list, for the folded form's summary ("Filters (2 active)").</summary>
+    public int ActiveCount =>
+        (Rating is null ? 0 : 1) + (Claimant is null ? 0 : 1) + (Topic is null ? 0 : 1) + (From is null ? 0 : 1) + (To is null ? 0 : 1) + (SourceId is null ? 0 : 1);
 
     public static ClaimFilter Parse(IQueryCollection query)
     {
@@ -68,12 +81,20 @@ public sealed record ClaimFilter
             }
         }
 
-        var from = ParseDate(Get("from"), "from", errors);
-        var to = ParseDate(Get("to"), "to", errors);
+        var fromText = Get("from");
+        var toText = Get("to");
+        var fromPeriod = ParseDate(fromText, "from", errors);
+        var toPeriod = ParseDate(toText, "to", errors);
+
+        // "From 2021" starts on the period's first day and "to 2021" ends on its last, so a single period
+        // typed in both fields selects exactly that period.
+        var from = fromPeriod?.Date;
+        var to = toPeriod?.LastDay;
         if (from is not null && to is not null && from > to)
         {
             errors["to"] = "The end date is before the start date.";
             to = null;
+            toPeriod = null;
         }
 
         int? sourceId = null;
@@ -85,7 +106,7 @@ public sealed record ClaimFilter
             }
             else
             {
-                errors["source"] = "The source must be a document number.";
+                errors["source"] = "That is not a document in the archive. Choose one from the list.";
             }
         }
 
@@ -113,6 +134,8 @@ public sealed record ClaimFilter
             Topic = Slug(Get("topic")),
             From = from,
             To = to,
+            FromText = fromPeriod?.ToIsoString() ?? fromText,
+            ToText = toPeriod?.ToIsoString() ?? toText,
             SourceId = sourceId,
             Sort = sort,
             Page = page,
@@ -197,8 +220,9 @@ public sealed record ClaimFilter
         Add("rating", Rating is { } r ? RatingScale.Get(r).Slug : null);
         Add("claimant", Claimant);
         Add("topic", Topic);
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        // The precision typed is kept ("to=2021", not "to=2021-12-31"): it is what the reader chose and it means the same.
+        Add("from", From is null ? null : FromText ?? From.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To is null ? null : ToText ?? To.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("source", SourceId?.ToString(CultureInfo.InvariantCulture));
         Add("sort", Sort == ClaimSort.Date ? null : Sort.ToString().ToLowerInvariant());
         var targetPage = page ?? Page;
@@ -206,7 +230,7 @@ public sealed record ClaimFilter
         return QueryHelpers.AddQueryString(path, values);
     }
 
-    private static DateOnly? ParseDate(string? text, string field, Dictionary<string, string> errors)
+    private static ReportedDate? ParseDate(string? text, string field, Dictionary<string, string> errors)
     {
         if (text is null)
         {
@@ -214,12 +238,12 @@ public sealed record ClaimFilter
         }
 
         // Accept the precisions the archive itself uses: a year, a month or a day.
-        if (ReportedDate.TryParse(text, out var date))
+        if (FilterDates.TryParse(text, out var date))
         {
-            return field == "to" ? date.LastDay : date.Date;
+            return date;
         }
 
-        errors[field] = $"“{Shorten(text)}” is not a date. Use YYYY-MM-DD, YYYY-MM or YYYY.";
+        errors[field] = $"“{Shorten(text)}” is not a date. Use a year (2021), a month (2021-12) or a day (2021-12-05).";
         return null;
     }
 

@@ -60,6 +60,9 @@ public sealed record TimelineEvidence(
 /// <param name="Page">Which page of the topic's claims, oldest first, the events belong to.</param>
 public sealed record TopicPageModel(string Slug, string Name, string? Description, int ClaimCount, int Page, int PageCount, int ClaimsPerPage, IReadOnlyList<TimelineEvent> Events)
 {
+    /// <summary>The whole topic's years as a picture (every page shows all of them); null when the topic has no claim.</summary>
+    public TopicTimelineChart? Chart { get; init; }
+
     public int FirstClaimShown => ((Page - 1) * ClaimsPerPage) + 1;
 
     public int LastClaimShown => Math.Min(Page * ClaimsPerPage, ClaimCount);
