@@ -56,6 +56,14 @@ public class FilterDatesTests
         Assert.Equal("/claims", filter.ToQueryString("/claims"));
     }
 
+    [Fact]
+    public void A_long_bad_date_is_echoed_cut_after_a_whole_word()
+    {
+        var filter = ClaimFilter.Parse(Query(("to", "sometime around the opening of the negotiations")));
+
+        Assert.Equal("“sometime around the opening of the…” is not a date. Use a year (2021), a month (2021-12) or a day (2021-12-05).", filter.Errors["to"]);
+    }
+
     private static QueryCollection Query(params (string Key, string Value)[] values) =>
         new(values.ToDictionary(v => v.Key, v => new StringValues(v.Value)));
 }

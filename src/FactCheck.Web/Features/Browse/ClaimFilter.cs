@@ -4,6 +4,7 @@ using FactCheck.Data.Entities;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Caching;
+using FactCheck.Web.Site;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FactCheck.Web.Features.Browse;
@@ -77,7 +78,7 @@ public sealed record ClaimFilter
             }
             else
             {
-                errors["rating"] = $"“{Shorten(ratingText)}” is not a rating. Choose one from the list.";
+                errors["rating"] = $"{TextBlocks.Quoted(TextBlocks.Excerpt(ratingText, 40))} is not a rating. Choose one from the list.";
             }
         }
 
@@ -243,13 +244,11 @@ public sealed record ClaimFilter
             return date;
         }
 
-        errors[field] = $"“{Shorten(text)}” is not a date. Use a year (2021), a month (2021-12) or a day (2021-12-05).";
+        errors[field] = $"{TextBlocks.Quoted(TextBlocks.Excerpt(text, 40))} is not a date. Use a year (2021), a month (2021-12) or a day (2021-12-05).";
         return null;
     }
 
     // Slugs are lower-case ASCII; anything else cannot match and is dropped rather than queried.
     private static string? Slug(string? text) =>
         text is not null && text.Length <= 200 && text.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') ? text : null;
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
