@@ -41,8 +41,15 @@ public class TopicTimelineChartPageTests(FactCheckAppFactory app) : WebTestBase(
         });
 
         // The year-precision and month-precision claims are spans, the day-precision ones dots.
-        Assert.Contains(links, a => a.QuerySelector("rect") is not null);
-        Assert.Contains(links, a => a.QuerySelector("circle") is not null);
+        Assert.Contains(links, a => a.Children.Any(c => c.LocalName == "rect"));
+        Assert.Contains(links, a => a.Children.Any(c => c.LocalName == "circle"));
+
+        // Each marker carries its rating's sign, so ratings differ by shape and not by colour alone (WCAG 1.4.1).
+        var glyphsByRating = links
+            .GroupBy(a => claims.Single(c => c.Path == a.GetAttribute("href")).Rating)
+            .ToDictionary(g => g.Key?.ToString() ?? "none", g => g.Select(a => a.QuerySelector("svg.timeline-chart__glyph")?.InnerHtml).Distinct().ToList());
+        Assert.All(glyphsByRating.Values, glyphs => Assert.False(string.IsNullOrEmpty(Assert.Single(glyphs)), "a marker without its rating's sign"));
+        Assert.Equal(glyphsByRating.Count, glyphsByRating.Values.Select(g => g[0]).Distinct().Count());
 
         // The readable list stays.
         Assert.NotNull(page.QuerySelector("main ol.timeline"));

@@ -52,11 +52,15 @@ public sealed class TopicTimelineChart
 
     public const double Margin = 12;
 
-    public const double LaneHeight = 20;
+    // Room in each marker for its rating's glyph, so the rating is told by shape as well as colour (WCAG 1.4.1).
+    public const double LaneHeight = 22;
 
-    public const double DotRadius = 6;
+    public const double DotRadius = 8;
 
-    public const double SpanHeight = 10;
+    public const double SpanHeight = 16;
+
+    /// <summary>The glyph's square inside a marker.</summary>
+    public const double GlyphSize = 11;
 
     /// <summary>Markers closer than this share a lane only if they do not touch.</summary>
     public const double MarkerGap = 4;
