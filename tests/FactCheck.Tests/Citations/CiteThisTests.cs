@@ -3,12 +3,13 @@ using System.Text.Json;
 using AngleSharp.Html.Dom;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Web;
+using FactCheck.Web.Features.Citations;
 
 namespace FactCheck.Tests.Citations;
 
 /// <summary>
-/// Over real HTTP: the "Cite this" box on claim and document pages, its downloads, and the head tags reference managers
-/// and link previews read.
+/// Over real HTTP: the "Cite this" box on claim and document pages, its downloads, the head tags reference managers
+/// and link previews read, and the oEmbed endpoint.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
 public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
@@ -140,6 +141,62 @@ public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
             Assert.Equal("FactCheck", Meta(page, "name", "citation_author"));
         }
     }
+
+    [Fact]
+    public async Task The_claim_page_links_its_oembed_and_the_endpoint_answers_a_rich_card()
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+        var page = await GetPageAsync(balki.Path);
+        var discovery = Assert.Single(page.QuerySelectorAll("head link[rel='alternate'][type='application/json+oembed']"));
+
+        using var response = await Client.GetAsync(new Uri(discovery.GetAttribute("href")!));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(body);
+        var root = json.RootElement;
+        Assert.Equal("1.0", root.GetProperty("version").GetString());
+        Assert.Equal("rich", root.GetProperty("type").GetString());
+        Assert.Equal("FactCheck", root.GetProperty("provider_name").GetString());
+        Assert.Equal("Polygraph.info", root.GetProperty("author_name").GetString());
+        Assert.Equal(OEmbed.Width, root.GetProperty("width").GetInt32());
+        Assert.True(root.GetProperty("height").GetInt32() > 0);
+        var card = Html.ParseFragment(root.GetProperty("html").GetString()!);
+        Assert.Empty(card.QuerySelectorAll("script"));
+        Assert.Equal("Misleading", card.QuerySelector("blockquote strong")!.TextContent);
+        Assert.Equal(Resolve(balki.Path).AbsoluteUri, card.QuerySelector("blockquote a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Oembed_keeps_within_maxwidth()
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+
+        using var json = JsonDocument.Parse(await Client.GetStringAsync(OEmbedUri(Resolve(balki.Path).AbsoluteUri, "&maxwidth=320&maxheight=100")));
+
+        Assert.Equal(320, json.RootElement.GetProperty("width").GetInt32());
+        Assert.Equal(100, json.RootElement.GetProperty("height").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/claims/{id}/x", "", HttpStatusCode.NotFound)]
+    [InlineData("{base}/claims/999999/x", "", HttpStatusCode.NotFound)]
+    [InlineData("{base}/sources/1/x", "", HttpStatusCode.NotFound)]
+    [InlineData("{base}/claims/{id}/x", "&format=xml", HttpStatusCode.NotImplemented)]
+    [InlineData("", "", HttpStatusCode.BadRequest)]
+    public async Task Oembed_refuses_what_is_not_one_of_our_claims_as_json(string url, string more, HttpStatusCode expected)
+    {
+        var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
+        var target = url.Replace("{base}", App.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal)
+            .Replace("{id}", balki.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        using var response = await Client.GetAsync(target.Length == 0 ? new Uri("/oembed" + (more.Length > 0 ? "?" + more[1..] : ""), UriKind.Relative) : OEmbedUri(target, more));
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    private Uri OEmbedUri(string url, string more) => Resolve($"/oembed?url={Uri.EscapeDataString(url)}{more}");
 
     private static string? Meta(IHtmlDocument page, string attribute, string name) =>
         page.QuerySelector($"head meta[{attribute}='{name}']")?.GetAttribute("content");

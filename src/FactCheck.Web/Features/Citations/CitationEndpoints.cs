@@ -31,6 +31,10 @@ public static class CitationEndpoints
                     ? File(format, CitedWorks.Document(document, site, site.BaseUrlFor(context.Request), passageId), clock)
                     : Results.NotFound());
         }
+
+        endpoints.MapGet(OEmbed.Path, async (HttpContext context, FactCheckDbContext db, SiteSettings site, CancellationToken cancellationToken) =>
+            await OEmbed.AnswerAsync(context.Request, new CitationQueries(db), site, cancellationToken))
+            .WithName("OEmbed");
         return endpoints;
     }
 
