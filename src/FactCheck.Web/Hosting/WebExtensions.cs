@@ -89,6 +89,7 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapFeedEndpoints();
         app.MapPassageStyles();
+        FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
