@@ -14,8 +14,7 @@ namespace FactCheck.Web.Features.Crawlers;
 /// <see cref="MaxUrlsPerFile"/> URLs as the protocol allows. An index from the start means the address a
 /// newsroom submits to search engines never changes shape as the archive grows past 50,000 claims.
 /// <para>
-/// Each file is one query (the index: one count per section), read without tracking and written as it is
-/// read. lastmod is given where the database knows it for the row itself: a claim's newest published verdict
+/// Each file is one query (the index: one count per section), read without tracking, in full, then written. lastmod is given where the database knows it for the row itself: a claim's newest published verdict
 /// (or its creation), a document's import; a claimant or topic page has no date of its own without a query
 /// over all its claims, and lastmod is optional, so those leave it out.
 /// </para>
@@ -127,9 +126,16 @@ public sealed class SitemapService(FactCheckDbContext db, SiteSettings site)
             return false;
         }
 
-        // Read the first row before answering, so a page past the end is a 404 rather than an empty 200.
-        await using var rows = entries.GetAsyncEnumerator(cancellationToken);
-        if (!await rows.MoveNextAsync())
+        // Read to the end before writing: SQLite (no WAL here) holds a read lock while a statement is open, and
+        // one left open while a slow crawler downloads 50,000 URLs would keep editors' saves waiting. A file's
+        // rows are small (a path and a date). No rows: the page is past the section's end, a 404, not an empty 200.
+        var rows = new List<Row>();
+        await foreach (var row in entries.WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        if (rows.Count == 0)
         {
             return false;
         }
@@ -138,9 +144,8 @@ public sealed class SitemapService(FactCheckDbContext db, SiteSettings site)
         await using var xml = CreateWriter(response);
         await xml.WriteStartDocumentAsync();
         await xml.WriteStartElementAsync(null, "urlset", Namespace);
-        do
+        foreach (var row in rows)
         {
-            var row = rows.Current;
             await xml.WriteStartElementAsync(null, "url", Namespace);
             await xml.WriteElementStringAsync(null, "loc", Namespace, SiteUrls.Absolute(baseUrl, row.Path));
             if (row.LastModifiedUtc is { } modified)
@@ -152,7 +157,6 @@ public sealed class SitemapService(FactCheckDbContext db, SiteSettings site)
 
             await xml.WriteEndElementAsync();
         }
-        while (await rows.MoveNextAsync());
 
         await xml.WriteEndElementAsync();
         await xml.WriteEndDocumentAsync();

@@ -17,9 +17,10 @@ namespace FactCheck.Web.Features.Feeds;
 /// Fact Check Markup Tool. Each ClaimReview is written by <see cref="ClaimReviewJsonLd"/>, as on the claim page.
 /// <para>
 /// The feed is the whole archive, uncapped: a consumer that misses a review cannot ask for it otherwise. So it
-/// is read in three queries whatever the archive's size (the documents' metadata, which claim appears in which
-/// passage, then the verdicts with their claims streamed in claim order) and written to the response as it is
-/// read, with Utf8JsonWriter flushing every few kilobytes: 100,000 claims never sit in memory as one document.
+/// is read in three queries up to <see cref="BatchSize"/> reviewed claims and one more per further batch, never
+/// one per claim (the documents' metadata, which claim appears in which passage, then the verdicts with their
+/// claims in claim order), and written to the response batch by batch, with Utf8JsonWriter flushing every few
+/// kilobytes: 100,000 claims never sit in memory as one document.
 /// </para>
 /// </summary>
 public sealed class ClaimReviewFeedService(FactCheckDbContext db, SiteSettings site, ClaimReviewJsonLd claimReview)
@@ -30,6 +31,9 @@ public sealed class ClaimReviewFeedService(FactCheckDbContext db, SiteSettings s
     // Flushed to the client each time this much is pending: small enough to keep memory flat, large enough
     // that the socket is not written to per review.
     private const int FlushThreshold = 32 * 1024;
+
+    /// <summary>Claims read per query: 100,000 claims are 20 short reads rather than one held open for the whole download.</summary>
+    public const int BatchSize = 5_000;
 
     public async Task WriteDataFeedAsync(HttpResponse response, CancellationToken cancellationToken = default)
     {
@@ -157,9 +161,9 @@ public sealed class ClaimReviewFeedService(FactCheckDbContext db, SiteSettings s
     }
 
     /// <summary>
-    /// Every claim with a current verdict, in claim order, as the claim page would describe it. Three queries,
-    /// none per claim: the appearances and their documents' metadata (never the text) are read up front, small
-    /// rows keyed by id; the verdicts with their claims and claimants are streamed.
+    /// Every claim with a current verdict, in claim order, as the claim page would describe it. No query per
+    /// claim: the appearances and their documents' metadata (never the text) are read up front, small rows keyed
+    /// by id; the verdicts with their claims and claimants follow in batches of <see cref="BatchSize"/> claims.
     /// </summary>
     private async IAsyncEnumerable<FeedItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -179,41 +183,58 @@ public sealed class ClaimReviewFeedService(FactCheckDbContext db, SiteSettings s
             return new ClaimReviewAppearance(a.PassageId, source.OriginalUrl, SiteUrls.Source(source.Id, source.Slug), source.Title, source.Publisher, source.PublishedOn);
         });
 
-        var verdicts = CurrentVerdict.Of(db.Verdicts.AsNoTracking())
-            .OrderBy(v => v.ClaimId)
-            .Select(v => new
-            {
-                v.ClaimId,
-                v.Claim.Slug,
-                v.Claim.Summary,
-                v.Claim.Quote,
-                v.Claim.SaidOn,
-                ClaimantName = v.Claim.Claimant.Name,
-                ClaimantKind = v.Claim.Claimant.Kind,
-                ClaimantRole = v.Claim.Claimant.Role,
-                ClaimantAffiliation = v.Claim.Claimant.Affiliation,
-                ClaimantSlug = v.Claim.Claimant.Slug,
-                v.Rating,
-                v.Author,
-                v.AsOf,
-                v.PublishedOn,
-                v.ClaimReviewed,
-            })
-            .AsAsyncEnumerable()
-            .WithCancellation(cancellationToken);
-
-        await foreach (var v in verdicts)
+        // In batches of claims, each read to the end before its reviews are written: SQLite (no WAL here) holds
+        // a read lock while a statement is open, and a statement left open while a slow client downloads
+        // 100,000 reviews would keep every editor's save waiting. A batch is an index walk from the last
+        // claim id, so the cost stays flat; the seed archive and any archive under BatchSize is one batch.
+        var afterClaimId = 0;
+        while (true)
         {
-            var review = new ClaimReviewData(
-                SiteUrls.Claim(v.ClaimId, v.Slug),
-                ClaimReviewData.ClaimReviewedText(v.ClaimReviewed, v.Summary, v.Quote),
-                v.Author,
-                v.Rating,
-                v.PublishedOn,
-                new ClaimantView(v.ClaimantName, v.ClaimantKind, v.ClaimantRole, v.ClaimantAffiliation, v.ClaimantSlug),
-                v.SaidOn,
-                ClaimReviewData.Ordered(appearances[v.ClaimId]));
-            yield return new FeedItem(review, v.AsOf);
+            var lastClaimId = afterClaimId;
+            var batch = await CurrentVerdict.Of(db.Verdicts.AsNoTracking())
+                .Where(v => v.ClaimId > lastClaimId)
+                .OrderBy(v => v.ClaimId)
+                .Take(BatchSize)
+                .Select(v => new
+                {
+                    v.ClaimId,
+                    v.Claim.Slug,
+                    v.Claim.Summary,
+                    v.Claim.Quote,
+                    v.Claim.SaidOn,
+                    ClaimantName = v.Claim.Claimant.Name,
+                    ClaimantKind = v.Claim.Claimant.Kind,
+                    ClaimantRole = v.Claim.Claimant.Role,
+                    ClaimantAffiliation = v.Claim.Claimant.Affiliation,
+                    ClaimantSlug = v.Claim.Claimant.Slug,
+                    v.Rating,
+                    v.Author,
+                    v.AsOf,
+                    v.PublishedOn,
+                    v.ClaimReviewed,
+                })
+                .ToListAsync(cancellationToken);
+
+            foreach (var v in batch)
+            {
+                var review = new ClaimReviewData(
+                    SiteUrls.Claim(v.ClaimId, v.Slug),
+                    ClaimReviewData.ClaimReviewedText(v.ClaimReviewed, v.Summary, v.Quote),
+                    v.Author,
+                    v.Rating,
+                    v.PublishedOn,
+                    new ClaimantView(v.ClaimantName, v.ClaimantKind, v.ClaimantRole, v.ClaimantAffiliation, v.ClaimantSlug),
+                    v.SaidOn,
+                    ClaimReviewData.Ordered(appearances[v.ClaimId]));
+                yield return new FeedItem(review, v.AsOf);
+            }
+
+            if (batch.Count < BatchSize)
+            {
+                yield break;
+            }
+
+            afterClaimId = batch[^1].ClaimId;
         }
     }
 
