@@ -3,6 +3,7 @@ using FactCheck.Web.Components;
 using FactCheck.Web.Features.Browse;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Corrections;
+using FactCheck.Web.Features.Crawlers;
 using FactCheck.Web.Features.Desk.Audit;
 using FactCheck.Web.Features.Desk.History;
 using FactCheck.Web.Features.Desk;
@@ -88,6 +89,7 @@ public static class WebExtensions
 
         app.MapStaticAssets();
         app.MapFeedEndpoints();
+        app.MapCrawlerEndpoints();
         app.MapPassageStyles();
         FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);
         app.MapAccountEndpoints();
