@@ -1,4 +1,3 @@
-using FactCheck.Web.Features.Desk;
 using FactCheck.Web.Hosting;
 
 var invocation = CommandLine.Parse(args);
@@ -11,7 +10,7 @@ return await CommandLine.RunGuardedAsync(async () =>
 {
     // A command's operands are not configuration: an absolute FILE would read as a "/Key value" switch and swallow the option after it.
     var builder = WebApplication.CreateBuilder(invocation.HostArgs[invocation.Operands.Count..]);
-    builder.AddFactCheckLogging(outputIsData: invocation.Command == CandidatesCommand.Name);
+    builder.AddFactCheckLogging(outputIsData: invocation.WritesDataToStandardOutput);
     builder.AddFactCheckData();
     builder.AddFactCheckWeb();
 

@@ -20,7 +20,16 @@ public static class CommandLine
         ("migrate", "", "apply pending database migrations, then exit"),
         ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
         ("candidates", "FILE", "print the quoted statements in FILE and who said them, one JSON object a line, with similar existing claims"),
+        ("backup", "FILE|- [--include-secrets]", "write the whole database to one JSON file (- for standard output); password hashes only with --include-secrets"),
+        ("restore", "FILE", "restore a backup into a new, empty database (migrating it first); refused if the database holds any row"),
     ];
+
+    // Switches that take no value. Taken out before the host reads its configuration, where "--include-secrets"
+    // would swallow the next argument as its value.
+    private static readonly Dictionary<string, string[]> Switches = new(StringComparer.Ordinal)
+    {
+        ["backup"] = ["--include-secrets"],
+    };
 
     public static string Usage { get; } = BuildUsage();
 
@@ -41,9 +50,14 @@ public static class CommandLine
             return new Invocation(null, args[1..], Help: true);
         }
 
-        return Commands.Any(c => c.Name == word)
-            ? new Invocation(word, args[1..])
-            : new Invocation(null, args[1..], Error: $"unknown command '{args[0]}'");
+        if (!Commands.Any(c => c.Name == word))
+        {
+            return new Invocation(null, args[1..], Error: $"unknown command '{args[0]}'");
+        }
+
+        var switches = Switches.GetValueOrDefault(word, []);
+        var rest = args[1..];
+        return new Invocation(word, rest.Where(a => !switches.Contains(a)).ToArray()) { Switches = rest.Where(switches.Contains).ToHashSet(StringComparer.Ordinal) };
     }
 
     /// <summary>Prints the usage, with the reason it was refused when there is one.</summary>
@@ -128,9 +142,15 @@ public sealed record Invocation(string? Command, string[] HostArgs, string? Erro
 {
     public bool ShowsUsage => Help || Error is not null;
 
-    /// <summary>A command's words before its options: "add", "EMAIL" of `users add EMAIL --role editor`.</summary>
+    /// <summary>The command's value-less switches that were given ("--include-secrets"), not in <see cref="HostArgs"/>.</summary>
+    public IReadOnlySet<string> Switches { get; init; } = new HashSet<string>();
+
+    /// <summary>A command's words before its options: "add", "EMAIL" of `users add EMAIL --role editor`; a lone "-" (standard output) is one.</summary>
     public IReadOnlyList<string> Operands =>
-        Command is null ? [] : HostArgs.TakeWhile(a => !a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        Command is null ? [] : HostArgs.TakeWhile(a => a == "-" || (!a.StartsWith('-') && !a.Contains('=', StringComparison.Ordinal))).ToArray();
+
+    /// <summary>Standard output carries the command's data, so the log must go to standard error.</summary>
+    public bool WritesDataToStandardOutput => Command == "candidates" || (Command == "backup" && Operands is ["-"]);
 }
 
 /// <summary>A command's arguments are wrong; the message says which and how.</summary>
