@@ -17,7 +17,7 @@ namespace FactCheck.Web.Features.Feeds;
 /// Fact Check Markup Tool. Each ClaimReview is written by <see cref="ClaimReviewJsonLd"/>, as on the claim page.
 /// <para>
 /// The feed is the whole archive, uncapped: a consumer that misses a review cannot ask for it otherwise. So it
-/// is read in three queries up to <see cref="BatchSize"/> reviewed claims and one more per further batch, never
+/// is read in two queries up to <see cref="BatchSize"/> reviewed claims and one more per further batch, never
 /// one per claim (the documents' metadata, which claim appears in which passage, then the verdicts with their
 /// claims in claim order), and written to the response batch by batch, with Utf8JsonWriter flushing every few
 /// kilobytes: 100,000 claims never sit in memory as one document.
@@ -162,26 +162,29 @@ public sealed class ClaimReviewFeedService(FactCheckDbContext db, SiteSettings s
 
     /// <summary>
     /// Every claim with a current verdict, in claim order, as the claim page would describe it. No query per
-    /// claim: the appearances and their documents' metadata (never the text) are read up front, small rows keyed
-    /// by id; the verdicts with their claims and claimants follow in batches of <see cref="BatchSize"/> claims.
+    /// claim: the appearances with their documents' metadata (never the text) are read up front in one query; the verdicts with their claims and claimants follow in batches of <see cref="BatchSize"/> claims.
     /// </summary>
     private async IAsyncEnumerable<FeedItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // One query with each appearance's document metadata (never the text): two queries, sources then
+        // appearances, could see an appearance added in between on a document the first had not read.
         var published = db.Verdicts.Where(v => v.Status == VerdictStatus.Published);
-        var sources = await db.Sources.AsNoTracking()
-            .Where(s => s.Passages.Any(p => db.ClaimAppearances.Any(a => a.PassageId == p.Id)))
-            .Select(s => new { s.Id, s.Slug, s.Title, s.Publisher, s.PublishedOn, s.OriginalUrl })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-
         var appearanceRows = await db.ClaimAppearances.AsNoTracking()
             .Where(a => published.Any(v => v.ClaimId == a.ClaimId))
-            .Select(a => new { a.ClaimId, a.PassageId, a.Passage.SourceId })
+            .Select(a => new
+            {
+                a.ClaimId,
+                a.PassageId,
+                a.Passage.SourceId,
+                a.Passage.Source.Slug,
+                a.Passage.Source.Title,
+                a.Passage.Source.Publisher,
+                a.Passage.Source.PublishedOn,
+                a.Passage.Source.OriginalUrl,
+            })
             .ToListAsync(cancellationToken);
         var appearances = appearanceRows.ToLookup(a => a.ClaimId, a =>
-        {
-            var source = sources[a.SourceId];
-            return new ClaimReviewAppearance(a.PassageId, source.OriginalUrl, SiteUrls.Source(source.Id, source.Slug), source.Title, source.Publisher, source.PublishedOn);
-        });
+            new ClaimReviewAppearance(a.PassageId, a.OriginalUrl, SiteUrls.Source(a.SourceId, a.Slug), a.Title, a.Publisher, a.PublishedOn));
 
         // In batches of claims, each read to the end before its reviews are written: SQLite (no WAL here) holds
         // a read lock while a statement is open, and a statement left open while a slow client downloads
