@@ -224,6 +224,8 @@ internal sealed class BackupReader(Stream input) : IDisposable
         return true;
     }
 
+    private const int MaxTokenBytes = 256 << 20;
+
     private void Fill()
     {
         var length = _end - _start;
@@ -233,8 +235,14 @@ internal sealed class BackupReader(Stream input) : IDisposable
         }
         else if (length == _buffer.Length)
         {
-            // One token (a source's full text) larger than the buffer: grow to hold it.
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            // One token (a source's full text) larger than the buffer: grow to hold it, up to a bound far above any
+            // real document, so a corrupt or hostile file is refused with a message instead of exhausting memory.
+            if (_buffer.Length >= MaxTokenBytes)
+            {
+                throw new BackupException($"The file holds a single value over {MaxTokenBytes / (1 << 20)} MB; it is not a FactCheck backup or it is damaged.");
+            }
+
+            Array.Resize(ref _buffer, Math.Min(_buffer.Length * 2, MaxTokenBytes));
         }
 
         _start = 0;

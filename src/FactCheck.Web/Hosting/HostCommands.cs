@@ -73,10 +73,18 @@ public static class HostCommands
         else
         {
             var full = Path.GetFullPath(path);
-            var partial = full + ".partial";
+            // A name of its own, so a failed backup never deletes a concurrent one's file; readable by the owner
+            // only, since a backup holds every account (and, with --include-secrets, the password hashes).
+            var partial = $"{full}.{Guid.NewGuid():N}.partial";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
             try
             {
-                await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                await using (var file = new FileStream(partial, options))
                 {
                     summary = await writer.WriteAsync(file, includeSecrets);
                 }
