@@ -125,7 +125,7 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
     private static bool HasKeyDelimiters(string? text) => text is not null && text.AsSpan().IndexOfAny('\x1e', '\x1f') >= 0;
 
     // A sign-in cookie marks a reader as somebody even before any authentication middleware exists to say so.
-    private static bool HasSignInCookie(HttpRequest request)
+    internal static bool HasSignInCookie(HttpRequest request)
     {
         foreach (var name in request.Cookies.Keys)
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using FactCheck.Web.Caching;
 using FactCheck.Web.Features.Desk;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -17,8 +18,8 @@ public static class CompressionExtensions
         builder.Services.AddResponseCompression(options =>
         {
             // Readers reach the site over TLS in production. The BREACH concern is a secret echoed beside
-            // attacker-chosen text; reader pages carry no secret (no antiforgery token, no cookie), and the pages
-            // that do are never compressed (UseFactCheckCompression).
+            // attacker-chosen text; an anonymous reader's page carries none (no antiforgery token, no cookie), and
+            // every other response is never compressed (UseFactCheckCompression).
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
@@ -38,16 +39,19 @@ public static class CompressionExtensions
     }
 
     /// <summary>
-    /// Compresses everything but the desk and account pages, whose forms carry antiforgery tokens (the secret
-    /// BREACH recovers from a compressed response). Static assets arrive precompressed from MapStaticAssets, and
-    /// the middleware leaves a response that already has a Content-Encoding alone.
+    /// Compresses what an anonymous reader gets, and nothing else: the desk and account pages carry antiforgery
+    /// tokens, and any page for a signed-in editor carries the sign-out form and the editor's name beside text
+    /// a stranger can choose (a search query), which is what BREACH recovers from a compressed response. Static
+    /// assets arrive precompressed from MapStaticAssets; the middleware leaves a response with a Content-Encoding alone.
     /// </summary>
     public static WebApplication UseFactCheckCompression(this WebApplication app)
     {
-        app.UseWhen(context => !CarriesFormSecrets(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseWhen(context => !CarriesSecrets(context.Request), branch => branch.UseResponseCompression());
         return app;
     }
 
-    private static bool CarriesFormSecrets(PathString path) =>
-        DeskPages.IsDeskPath(path.Value ?? "") || path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase);
+    private static bool CarriesSecrets(HttpRequest request) =>
+        DeskPages.IsDeskPath(request.Path.Value ?? "")
+        || request.Path.StartsWithSegments("/account", StringComparison.OrdinalIgnoreCase)
+        || OutputCacheReaderPolicy.HasSignInCookie(request);
 }

@@ -62,6 +62,19 @@ public class CompressionTests(FactCheckAppFactory app) : WebTestBase(app)
     }
 
     [Fact]
+    public async Task A_signed_in_editors_reader_page_is_never_compressed()
+    {
+        // It carries the sign-out form and the editor's name beside the search query a stranger may have chosen.
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/search?q=amnesty", UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
+        request.Headers.Add("Cookie", ".AspNetCore.Identity.Application=signed-in");
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(SiteResponses.Header(response, "Content-Encoding"));
+    }
+
+    [Fact]
     public async Task The_fingerprinted_stylesheet_is_kept_for_a_year_and_arrives_compressed()
     {
         var home = await GetPageAsync("/");
