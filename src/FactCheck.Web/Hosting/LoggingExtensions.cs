@@ -30,6 +30,9 @@ public static class LoggingExtensions
 
             if (!string.IsNullOrEmpty(pauseAfter))
             {
+                // Said out loud: a setting that can make the process stop for minutes must never be a surprise. Not
+                // the text itself: a harness watching the output for it would take this line for the moment.
+                Console.Error.WriteLine("Testing:PauseAfterLog is set: the process pauses for minutes after the line it names (crash tests only).");
                 logger.WriteTo.Sink(new PauseAfterLogSink(pauseAfter));
             }
         });

@@ -89,7 +89,7 @@ public sealed record ClaimFilterOptions(
 
         var sourceOptions = sources
             .Select(s => new FilterOption(s.Id.ToString(CultureInfo.InvariantCulture), s.Title))
-            .OrderBy(o => o.Label, StringComparer.CurrentCulture)
+            .OrderBy(o => o.Label, StringComparer.InvariantCulture)
             .ToList();
 
         var errors = new Dictionary<string, string>(filter.Errors);
