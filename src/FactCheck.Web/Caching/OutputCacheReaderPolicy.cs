@@ -116,6 +116,9 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
             ["topics", _] => ([ListsTag], PageQuery.Timeline),
             ["corrections"] => ([ListsTag], PageQuery.Corrections),
             ["claimants", _] or ["feeds", _] => ([ListsTag], PageQuery.None),
+
+            // A sitemap file reads up to 50,000 rows; crawlers fetch them often and any save may change them.
+            ["robots.txt"] or ["sitemap.xml"] or ["sitemaps", _] => ([ListsTag], PageQuery.None),
             _ => null,
         };
     }

@@ -107,6 +107,42 @@ public class SitemapTests(FactCheckAppFactory app) : WebTestBase(app)
         await WriteAsync(scope.ServiceProvider, async r => Assert.False(await service.TryWriteFileAsync(r, "claims", files + 1)));
     }
 
+    [Fact]
+    public async Task Sitemaps_come_from_the_cache_until_a_save_changes_what_they_list()
+    {
+        const string path = "/sitemaps/claims-1.xml";
+        using var first = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        using var second = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal("public, max-age=60", SiteResponses.Header(second, "Cache-Control"));
+
+        // Any save a reader could see evicts the lists; a topic's description is one, put back afterwards.
+        string? description = null;
+        await App.QueryAsync(async db =>
+        {
+            var topic = await db.Topics.OrderBy(t => t.Id).FirstAsync();
+            description = topic.Description;
+            topic.Description = description + " (edited)";
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            using var third = await Client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+            Assert.Null(third.Headers.Age);
+        }
+        finally
+        {
+            await App.QueryAsync(async db =>
+            {
+                var topic = await db.Topics.OrderBy(t => t.Id).FirstAsync();
+                topic.Description = description;
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
+
     private async Task<XDocument> GetSitemapAsync(string url)
     {
         using var response = await Client.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
