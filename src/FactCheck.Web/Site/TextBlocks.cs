@@ -47,6 +47,10 @@ public static class TextBlocks
         return kept.Length == 0 ? text[..room] + Ellipsis : kept + Ellipsis;
     }
 
+    /// <summary>"1 claim", "2 claims", "8,671 claims": the same on every server, whatever its culture.</summary>
+    public static string ClaimCount(int count) =>
+        count == 1 ? "1 claim" : $"{count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} claims";
+
     /// <summary>
     /// The text inside quotation marks, unless it brings its own: a passage cited verbatim often starts
     /// with the document's opening mark (“The Mojahedin …,” he said), and a second one would read ““The.

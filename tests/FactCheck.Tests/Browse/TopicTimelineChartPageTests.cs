@@ -1,3 +1,4 @@
+using FactCheck.Web.Site;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Web;
 using FactCheck.Web.Features.Browse;
@@ -26,7 +27,7 @@ public class TopicTimelineChartPageTests(FactCheckAppFactory app) : WebTestBase(
         var description = TextNormalizer.Collapse(page.GetElementById(svg.GetAttribute("aria-describedby")!)!.TextContent);
         foreach (var year in claims.GroupBy(c => c.SaidOn.Year))
         {
-            Assert.Contains($"{year.Key}: {TopicTimelineChart.Claims(year.Count())}.", description, StringComparison.Ordinal);
+            Assert.Contains($"{year.Key}: {TextBlocks.ClaimCount(year.Count())}.", description, StringComparison.Ordinal);
         }
 
         // Every claim is a link named with its date and rating, and goes to the claim.

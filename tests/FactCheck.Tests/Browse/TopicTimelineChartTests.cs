@@ -1,3 +1,4 @@
+using FactCheck.Web.Site;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Features.Browse;
@@ -101,7 +102,7 @@ public class TopicTimelineChartTests
         Assert.Empty(chart.YearBands);
         Assert.Equal([15, 30, 1], chart.Bins.Select(b => b.Count));
         Assert.All(chart.Bins, b => Assert.InRange(b.X + b.Width, 0, TopicTimelineChart.Width));
-        Assert.Equal("8,671 claims", TopicTimelineChart.Claims(8671));
+        Assert.Equal("8,671 claims", TextBlocks.ClaimCount(8671));
     }
 
     [Fact]

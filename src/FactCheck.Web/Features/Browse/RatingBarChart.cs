@@ -1,3 +1,4 @@
+using FactCheck.Web.Site;
 using System.Globalization;
 using FactCheck.Data.Verdicts;
 
@@ -86,7 +87,7 @@ public sealed class RatingBarChart
     }
 
     /// <summary>The chart's name for screen readers: "Current ratings of The Taliban's 3 claims".</summary>
-    public string Title(string claimantName) => $"Current ratings of {claimantName}’s {Claims(Total)}";
+    public string Title(string claimantName) => $"Current ratings of {claimantName}’s {TextBlocks.ClaimCount(Total)}";
 
     /// <summary>The numbers the picture shows, in words: "Misleading: 1. False: 1. Under review: 1."</summary>
     public string Description => string.Join(" ", Bars.Select(b => $"{b.Row.Label}: {b.Row.Count.ToString("N0", CultureInfo.InvariantCulture)}."));
@@ -99,16 +100,15 @@ public sealed class RatingBarChart
             var underReview = Total - Rated;
             if (underReview == 0)
             {
-                return $"{Claims(Total)} on the record, all rated.";
+                return $"{TextBlocks.ClaimCount(Total)} on the record, all rated.";
             }
 
             return Rated == 0
-                ? $"{Claims(Total)} on the record, none rated yet."
-                : $"{Claims(Total)} on the record: {Rated.ToString("N0", CultureInfo.InvariantCulture)} rated, {underReview.ToString("N0", CultureInfo.InvariantCulture)} under review.";
+                ? $"{TextBlocks.ClaimCount(Total)} on the record, none rated yet."
+                : $"{TextBlocks.ClaimCount(Total)} on the record: {Rated.ToString("N0", CultureInfo.InvariantCulture)} rated, {underReview.ToString("N0", CultureInfo.InvariantCulture)} under review.";
         }
     }
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    private static string Claims(int count) => count == 1 ? "1 claim" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} claims";
 }

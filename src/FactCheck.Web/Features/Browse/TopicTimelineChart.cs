@@ -1,3 +1,4 @@
+using FactCheck.Web.Site;
 using System.Globalization;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Verdicts;
@@ -216,14 +217,14 @@ public sealed class TopicTimelineChart
 
     /// <summary>The chart's name: "Timeline of 7 claims, 2018 to 2021".</summary>
     public string Title(string topicName) =>
-        $"{topicName}: {Claims(Total)} {(FirstYear == LastYear ? $"in {FirstYear}" : $"from {FirstYear} to {LastYear}")}";
+        $"{topicName}: {TextBlocks.ClaimCount(Total)} {(FirstYear == LastYear ? $"in {FirstYear}" : $"from {FirstYear} to {LastYear}")}";
 
     /// <summary>The numbers per year in words: "2018: 2 claims. 2021: 5 claims."</summary>
     public string Description
     {
         get
         {
-            var years = string.Join(" ", PerYear.Select(y => $"{y.Year.ToString(CultureInfo.InvariantCulture)}: {Claims(y.Count)}."));
+            var years = string.Join(" ", PerYear.Select(y => $"{y.Year.ToString(CultureInfo.InvariantCulture)}: {TextBlocks.ClaimCount(y.Count)}."));
             return IsBinned ? $"Claims per {BinUnit}. {years}" : $"Each claim at its date; a claim dated only to a month or a year spans it. {years}";
         }
     }
@@ -231,11 +232,10 @@ public sealed class TopicTimelineChart
     /// <summary>The binned chart's visible caption, which repeats its numbers as text.</summary>
     public string Caption =>
         $"Claims per {BinUnit}, {FirstYear} to {LastYear}{(YearBands.Count > 0 ? "; the band under a year counts claims known only to their year" : "")}. "
-        + string.Join(" ", PerYear.Select(y => $"{y.Year.ToString(CultureInfo.InvariantCulture)}: {Claims(y.Count)}."));
+        + string.Join(" ", PerYear.Select(y => $"{y.Year.ToString(CultureInfo.InvariantCulture)}: {TextBlocks.ClaimCount(y.Count)}."));
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    public static string Claims(int count) => count == 1 ? "1 claim" : $"{count.ToString("N0", CultureInfo.InvariantCulture)} claims";
 
     /// <summary>Days to x, with the axis running from 1 January of the first year to the end of the last.</summary>
     private sealed class Scale(int firstYear, int lastYear)
