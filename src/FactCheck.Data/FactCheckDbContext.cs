@@ -43,6 +43,8 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
 
     public DbSet<Revision> Revisions => Set<Revision>();
 
+    public DbSet<ClaimVersion> ClaimVersions => Set<ClaimVersion>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     /// <summary>Who the next save's revisions name, and why. Set by whoever saves on someone's behalf.</summary>

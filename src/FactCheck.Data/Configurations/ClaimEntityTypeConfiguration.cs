@@ -20,6 +20,10 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.HasMany(c => c.Appearances).WithOne(a => a.Claim).HasForeignKey(a => a.ClaimId);
         builder.HasMany(c => c.Evidence).WithOne(e => e.Claim).HasForeignKey(e => e.ClaimId);
         builder.HasMany(c => c.Verdicts).WithOne(v => v.Claim).HasForeignKey(v => v.ClaimId);
+        builder.Property(c => c.RetractionReason).HasMaxLength(2000);
+        builder.Property(c => c.RetractedBy).HasMaxLength(256);
+        builder.HasOne(c => c.MergedInto).WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Claims_NotMergedIntoItself", "\"MergedIntoId\" IS NULL OR \"MergedIntoId\" <> \"Id\""));
         builder.HasIndex(c => c.ClaimantId);
         builder.HasIndex(c => c.CurrentRating);
     }

@@ -35,6 +35,27 @@ public class Claim
     /// </summary>
     public Verdicts.Rating? CurrentRating { get; set; }
 
+    /// <summary>
+    /// When the claim was withdrawn from publication (it was never said, or it was attributed to the wrong
+    /// person). Its URL then answers 410 Gone with the notice, the date and <see cref="RetractionReason"/>,
+    /// never a bare 404: a citation to it in a story or a court filing must still say what happened.
+    /// </summary>
+    public DateTime? RetractedAtUtc { get; set; }
+
+    public string? RetractionReason { get; set; }
+
+    public string? RetractedBy { get; set; }
+
+    /// <summary>
+    /// The claim this one was merged into, as a duplicate: its id answers 301 to the survivor for ever, so
+    /// links to the retired id still land on the claim they meant.
+    /// </summary>
+    public int? MergedIntoId { get; set; }
+
+    public Claim? MergedInto { get; set; }
+
+    public DateTime? MergedAtUtc { get; set; }
+
     public List<Topic> Topics { get; set; } = [];
 
     public List<ClaimAppearance> Appearances { get; set; } = [];

@@ -23,4 +23,11 @@ public class Passage
     public required string Prefix { get; set; }
 
     public required string Suffix { get; set; }
+
+    /// <summary>
+    /// Set when a correction or re-import of the source's text no longer contains <see cref="Exact"/>: the
+    /// offsets are then stale and must not be used, the quote itself is still shown, and the evidence citing
+    /// it waits in the editors' queue. Null while the passage is found in the current text.
+    /// </summary>
+    public DateTime? LostAtUtc { get; set; }
 }

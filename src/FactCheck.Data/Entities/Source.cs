@@ -33,6 +33,9 @@ public class Source
 
     public string? ArchiveUrl { get; set; }
 
+    /// <summary>The day the original URL was read: what a citation to a web page gives as its access date.</summary>
+    public DateOnly? AccessedOn { get; set; }
+
     /// <summary>BCP 47 language tag.</summary>
     public required string Language { get; set; }
 

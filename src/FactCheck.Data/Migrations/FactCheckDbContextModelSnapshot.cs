@@ -94,9 +94,26 @@ namespace FactCheck.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Quote")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetractedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetractionReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SaidWhere")
@@ -137,7 +154,12 @@ namespace FactCheck.Data.Migrations
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("Claims");
+                    b.HasIndex("MergedIntoId");
+
+                    b.ToTable("Claims", t =>
+                        {
+                            t.HasCheckConstraint("CK_Claims_NotMergedIntoItself", "\"MergedIntoId\" IS NULL OR \"MergedIntoId\" <> \"Id\"");
+                        });
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimAppearance", b =>
@@ -160,6 +182,42 @@ namespace FactCheck.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ClaimAppearances");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ClaimVersions");
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.Claimant", b =>
@@ -265,6 +323,9 @@ namespace FactCheck.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LostAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Prefix")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -350,6 +411,9 @@ namespace FactCheck.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AccessedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ArchiveUrl")
                         .HasMaxLength(2000)
@@ -801,7 +865,14 @@ namespace FactCheck.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("FactCheck.Data.Entities.Claim", "MergedInto")
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Claimant");
+
+                    b.Navigation("MergedInto");
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimAppearance", b =>
@@ -821,6 +892,17 @@ namespace FactCheck.Data.Migrations
                     b.Navigation("Claim");
 
                     b.Navigation("Passage");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Claim");
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.Evidence", b =>

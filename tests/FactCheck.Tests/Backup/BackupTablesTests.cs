@@ -19,12 +19,13 @@ public sealed class BackupTablesTests
         Assert.Subset(tables.Select(t => t.Name).ToHashSet(), new HashSet<string>
         {
             "Sources", "Passages", "Claimants", "Topics", "Claims", "ClaimTopics", "ClaimAppearances", "Evidence",
-            "Verdicts", "VerdictEvidence", "Revisions", "AuditLog", "AspNetUsers", "AspNetRoles", "AspNetUserRoles",
+            "Verdicts", "VerdictEvidence", "Revisions", "ClaimVersions", "AuditLog", "AspNetUsers", "AspNetRoles", "AspNetUserRoles",
         });
         var position = tables.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
         foreach (var table in relational.Tables)
         {
-            foreach (var foreignKey in table.ForeignKeyConstraints)
+            // A row may refer to another of its own table (a merged claim to its survivor); the restore defers those checks.
+            foreach (var foreignKey in table.ForeignKeyConstraints.Where(fk => fk.PrincipalTable != table))
             {
                 Assert.True(position[foreignKey.PrincipalTable.Name] < position[table.Name], $"{foreignKey.PrincipalTable.Name} must come before {table.Name}");
             }
