@@ -22,6 +22,10 @@ public sealed class PublicApiTests(FactCheckAppFactory app) : IDisposable
         Assert.StartsWith("3.1.", document.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.Equal("FactCheck public API", document.GetProperty("info").GetProperty("title").GetString());
 
+        // Ids are written as numbers, and the schema says so (not "integer or string").
+        var id = document.GetProperty("components").GetProperty("schemas").GetProperty("ApiClaim").GetProperty("properties").GetProperty("id");
+        Assert.Equal("integer", id.GetProperty("type").GetString());
+
         var values = await SeededValuesAsync();
         var paths = document.GetProperty("paths").EnumerateObject().ToList();
         Assert.True(paths.Count >= 11, $"Only {paths.Count} paths are documented.");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using FactCheck.Data;
 using FactCheck.Data.Search;
 using FactCheck.Web.Features.Browse;
@@ -42,6 +43,10 @@ public static class ApiEndpoints
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithHeaders("If-None-Match", "If-Modified-Since")
             .WithExposedHeaders("ETag", "Link")));
+
+        // The API writes numbers as numbers; without this the web defaults' "numbers may be read from strings" makes the
+        // document describe every integer as "integer or string". Nothing in the site reads JSON bodies through these options.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
 
         services.AddOpenApi(DocumentName, options =>
         {

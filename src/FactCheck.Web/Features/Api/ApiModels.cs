@@ -166,8 +166,8 @@ public sealed record ApiAppearance(ApiPassage Passage, ApiSourceRef Source);
 /// <param name="Kind">person or organization.</param>
 /// <param name="Role">Their role, if recorded.</param>
 /// <param name="Affiliation">Their affiliation, if recorded.</param>
-/// <param name="ClaimCount">Published claims by them.</param>
-/// <param name="RatingCounts">Claims per current rating, in scale order; a rating with none is left out. Claims without a verdict count under none.</param>
+/// <param name="ClaimCount">Their claims on the site (not retracted or merged), with a published verdict or not.</param>
+/// <param name="RatingCounts">Claims per current rating, in scale order; a rating with none is left out, and so are claims without a published verdict.</param>
 /// <param name="Url">The claimant's page on the site.</param>
 /// <param name="ApiUrl">This claimant in the API.</param>
 /// <param name="ClaimsApiUrl">Their claims in the API.</param>
