@@ -410,13 +410,14 @@ public static class ApiEndpoints
             return problem!;
         }
 
-        SearchKind searchKind = SearchKind.Claims;
-        if (!string.IsNullOrWhiteSpace(kind) && SearchKinds.Parse(kind) is not { } parsedKind)
+        var searchKind = SearchKind.Claims;
+        if (!string.IsNullOrWhiteSpace(kind))
         {
-            return ApiProblems.InvalidParameter("kind", "kind must be claims, evidence or documents.");
-        }
-        else if (SearchKinds.Parse(kind) is { } chosen)
-        {
+            if (SearchKinds.Parse(kind) is not { } chosen)
+            {
+                return ApiProblems.InvalidParameter("kind", "kind must be claims, evidence or documents.");
+            }
+
             searchKind = chosen;
         }
 
