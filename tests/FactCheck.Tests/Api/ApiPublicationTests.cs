@@ -29,6 +29,9 @@ public sealed class ApiPublicationTests(DeskAppFactory app) : IClassFixture<Desk
         await ApiTestClient.GetOkJsonAsync(_client, url);
         var (unrated, before) = await ApiTestClient.GetJsonAsync(_client, url);
         var etag = unrated.Headers.ETag!;
+
+        // Served from the output cache, so what follows shows that a publication evicts it.
+        Assert.NotNull(unrated.Headers.Age);
         unrated.Dispose();
         Assert.Equal(JsonValueKind.Null, before.GetProperty("currentVerdict").ValueKind);
 
@@ -60,6 +63,7 @@ public sealed class ApiPublicationTests(DeskAppFactory app) : IClassFixture<Desk
         using (published)
         {
             Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+            Assert.Null(published.Headers.Age);
             Assert.NotEqual(etag, published.Headers.ETag);
             Assert.Equal(Headline, after.GetProperty("currentVerdict").GetProperty("headline").GetString());
             Assert.Equal("false", after.GetProperty("currentVerdict").GetProperty("rating").GetProperty("slug").GetString());
