@@ -27,6 +27,7 @@ public class AccessibilityTests(BrowserFixture fixture)
         "/search?q=amnesty",
         "/search?q=%22unclosed",
         "/corrections",
+        "/api/docs",
         "/no-such-page",
     ];
 

@@ -119,6 +119,14 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
 
             // A sitemap file reads up to 50,000 rows; crawlers fetch them often and any save may change them.
             ["robots.txt"] or ["sitemap.xml"] or ["sitemaps", _] => ([ListsTag], PageQuery.None),
+
+            // The public API, tagged like the pages that show the same rows, so a save evicts both at once.
+            ["api", "claims"] => ([ListsTag], PageQuery.ApiClaims),
+            ["api", "claims", _] when TryId(segments[2], out var apiClaim) => ([ClaimTag(apiClaim)], PageQuery.None),
+            ["api", "sources", _] or ["api", "sources", _, "text"] when TryId(segments[2], out var apiSource) => ([SourceTag(apiSource)], PageQuery.None),
+            ["api", "search"] => ([ListsTag], PageQuery.ApiSearch),
+            ["api", "claimants" or "sources" or "verdicts"] => ([ListsTag], PageQuery.ApiList),
+            ["api", "claimants" or "evidence" or "verdicts", _] or ["api", "docs"] => ([ListsTag], PageQuery.None),
             _ => null,
         };
     }

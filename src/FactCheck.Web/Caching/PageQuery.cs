@@ -32,6 +32,15 @@ public sealed class PageQuery
     /// <summary>/search: the text, the kind of result shown, and the claim list's filters and page.</summary>
     public static readonly PageQuery Search = new([SearchService.TextKey, SearchService.KindKey, .. ClaimFilter.QueryKeys]);
 
+    /// <summary>A public API list: which page, how long.</summary>
+    public static readonly PageQuery ApiList = new(PageKey, Features.Api.ApiPaging.PageSizeKey);
+
+    /// <summary>/api/claims: the /claims filter, the page and its length.</summary>
+    public static readonly PageQuery ApiClaims = new([.. ClaimFilter.QueryKeys, Features.Api.ApiPaging.PageSizeKey]);
+
+    /// <summary>/api/search: the text, the kind, the page and its length.</summary>
+    public static readonly PageQuery ApiSearch = new(SearchService.TextKey, SearchService.KindKey, PageKey, Features.Api.ApiPaging.PageSizeKey);
+
     private readonly string[] _keys;
 
     private PageQuery(params string[] keys) => _keys = keys;

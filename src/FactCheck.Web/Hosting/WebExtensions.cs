@@ -1,5 +1,6 @@
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
+using FactCheck.Web.Features.Api;
 using FactCheck.Web.Features.Browse;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Corrections;
@@ -59,6 +60,7 @@ public static class WebExtensions
         builder.Services.AddScoped<FactCheck.Web.Features.Desk.Sources.DeskSourceService>();
         builder.Services.AddScoped<AuditLogService>();
 
+        builder.AddFactCheckApi();
         builder.AddFactCheckHostFiltering();
         builder.AddFactCheckErrorPages();
         builder.AddFactCheckResponseHeaders();
@@ -82,6 +84,7 @@ public static class WebExtensions
         app.UseReadableMethods();
         app.UseFactCheckCompression();
         app.UseRouting();
+        app.UseCors();
         app.UseSerilogRequestLogging();
         app.UseFactCheckAccounts();
         app.UseAntiforgery();
@@ -90,6 +93,7 @@ public static class WebExtensions
         app.MapStaticAssets();
         app.MapFeedEndpoints();
         app.MapCrawlerEndpoints();
+        app.MapApiEndpoints();
         app.MapPassageStyles();
         FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);
         app.MapAccountEndpoints();

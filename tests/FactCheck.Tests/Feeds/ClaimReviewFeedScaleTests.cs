@@ -28,10 +28,10 @@ public sealed class ClaimReviewFeedScaleTests(QueryCountAppFactory app) : IClass
             before[path] = (await CommandsForAsync(path)).Count;
         }
 
-        // The documents, the appearances, then the verdicts with their claims: one batch, as there are fewer
-        // than ClaimReviewFeedService.BatchSize (5,000) reviewed claims; 100,000 would add one query per batch.
-        Assert.Equal(2, before["/feeds/claimreview.jsonld"]);
-        Assert.Equal(2, before["/feeds/claimreview-markup.json"]);
+        // The newest revision for the ETag, the documents, the appearances, then the verdicts with their claims: one
+        // batch, as there are fewer than ClaimReviewFeedService.BatchSize (5,000) reviewed claims; 100,000 would add one query per batch.
+        Assert.Equal(3, before["/feeds/claimreview.jsonld"]);
+        Assert.Equal(3, before["/feeds/claimreview-markup.json"]);
         Assert.Equal(1, before["/sitemaps/claims-1.xml"]);
 
         await AddReviewedClaimsAsync(5);

@@ -112,7 +112,7 @@ public class ErrorResponseTests(FactCheckAppFactory app) : WebTestBase(app)
     }
 
     [Theory]
-    [InlineData("GET", "/api/claims")]
+    [InlineData("GET", "/api/no-such-resource")]
     [InlineData("POST", "/api/verdicts")]
     [InlineData("DELETE", "/api")]
     public async Task An_api_address_answers_problem_json_even_to_a_browser(string method, string path)

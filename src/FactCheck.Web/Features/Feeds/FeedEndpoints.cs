@@ -23,11 +23,21 @@ public static class FeedEndpoints
 
         // Services made per request here rather than registered: the feeds need nothing but the context and
         // the site's settings, and this keeps the feature in its own folder.
-        endpoints.MapGet(ClaimReviewFeed, (HttpContext context, CancellationToken cancellationToken) =>
-            ActivatorUtilities.CreateInstance<ClaimReviewFeedService>(context.RequestServices).WriteDataFeedAsync(context.Response, cancellationToken))
+        endpoints.MapGet(ClaimReviewFeed, async (HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (!await FeedValidators.AnswerNotModifiedAsync(context, cancellationToken))
+            {
+                await ActivatorUtilities.CreateInstance<ClaimReviewFeedService>(context.RequestServices).WriteDataFeedAsync(context.Response, cancellationToken);
+            }
+        })
             .WithName("ClaimReviewFeed");
-        endpoints.MapGet(ClaimReviewMarkupFeed, (HttpContext context, CancellationToken cancellationToken) =>
-            ActivatorUtilities.CreateInstance<ClaimReviewFeedService>(context.RequestServices).WriteMarkupPagesAsync(context.Response, cancellationToken))
+        endpoints.MapGet(ClaimReviewMarkupFeed, async (HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (!await FeedValidators.AnswerNotModifiedAsync(context, cancellationToken))
+            {
+                await ActivatorUtilities.CreateInstance<ClaimReviewFeedService>(context.RequestServices).WriteMarkupPagesAsync(context.Response, cancellationToken);
+            }
+        })
             .WithName("ClaimReviewMarkupFeed");
         return endpoints;
     }
