@@ -91,6 +91,7 @@ public static class WebExtensions
         app.MapFeedEndpoints();
         app.MapCrawlerEndpoints();
         app.MapPassageStyles();
+        app.MapPassageShortLinks();
         FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
