@@ -211,6 +211,21 @@ public sealed class SeedImporterValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_documents_access_date_is_imported_and_a_malformed_one_fails_the_import()
+    {
+        _database.RewriteArchive(json => json.Replace("\"publisher\": \"NBC News\",", "\"publisher\": \"NBC News\", \"accessed\": \"2021-12-06\",", StringComparison.Ordinal));
+        await _database.ImportAsync();
+        await using (var db = _database.CreateContext())
+        {
+            Assert.Equal(new DateOnly(2021, 12, 6), await db.Sources.Where(s => s.Publisher == "NBC News").Select(s => s.AccessedOn).SingleAsync());
+        }
+
+        _database.RewriteArchive(json => json.Replace("\"accessed\": \"2021-12-06\"", "\"accessed\": \"6 Dec 2021\"", StringComparison.Ordinal));
+        var error = await Assert.ThrowsAsync<SeedImportException>(_database.ImportAsync);
+        Assert.Contains("access date '6 Dec 2021' is not YYYY-MM-DD", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_same_passage_cited_twice_for_one_claim_fails_instead_of_overwriting()
     {
         const string Cnn = "\"stance\": \"Contradicts\",\n          \"organization\": \"CNN\"";
