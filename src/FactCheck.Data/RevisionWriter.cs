@@ -44,6 +44,9 @@ internal static class RevisionWriter
             Verdict => RevisionSubjects.Verdict,
             Entities.Evidence => RevisionSubjects.Evidence,
             Source => RevisionSubjects.Source,
+
+            // A new passage is part of the evidence or appearance that creates it; only its later moves are news.
+            Passage when entry.State == EntityState.Modified => RevisionSubjects.Passage,
             _ => null,
         };
         if (type is null)

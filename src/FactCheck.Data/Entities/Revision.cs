@@ -46,4 +46,7 @@ public static class RevisionSubjects
     public const string Verdict = nameof(Entities.Verdict);
     public const string Evidence = nameof(Entities.Evidence);
     public const string Source = nameof(Entities.Source);
+
+    /// <summary>Only a passage's moves and flags are revisions: re-anchored, lost, or resolved by an editor.</summary>
+    public const string Passage = nameof(Entities.Passage);
 }

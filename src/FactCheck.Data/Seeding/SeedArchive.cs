@@ -20,7 +20,8 @@ public sealed record SeedSource(
     string Language,
     string? OriginalUrl = null,
     string? ArchiveUrl = null,
-    string? AttributionNote = null);
+    string? AttributionNote = null,
+    string? Accessed = null);
 
 public sealed record SeedClaimant(string Slug, string Name, string Kind, string? Role, string? Affiliation);
 

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Passages;
 using FactCheck.Data.Text;
 using FactCheck.Data.Verdicts;
 using Microsoft.EntityFrameworkCore;
@@ -98,6 +100,10 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             // Read as UTF-8 without normalising anything: the stored text is the archived text, byte for byte.
             texts[source.File] = await File.ReadAllTextAsync(path, new UTF8Encoding(false, true), cancellationToken);
             Check(problems, Enum.TryParse<SourceKind>(source.Kind, out _), $"{source.File}: unknown kind '{source.Kind}'.");
+            Check(
+                problems,
+                source.Accessed is null || DateOnly.TryParseExact(source.Accessed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                $"{source.File}: access date '{source.Accessed}' is not YYYY-MM-DD.");
             Check(problems, ReportedDate.TryParse(source.Published, out _), $"{source.File}: publication date '{source.Published}' is not YYYY, YYYY-MM or YYYY-MM-DD.");
             foreach (var (field, url) in new[] { ("originalUrl", source.OriginalUrl), ("archiveUrl", source.ArchiveUrl) })
             {
@@ -249,7 +255,7 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
                 existing[seed.File] = source;
             }
 
-            var before = (source.Slug, source.Title, source.Kind, source.Publisher, source.Author, source.PublishedOn, source.OriginalUrl, source.ArchiveUrl, source.Language, source.AttributionNote, source.ContentHash);
+            var before = (source.Slug, source.Title, source.Kind, source.Publisher, source.Author, source.PublishedOn, source.OriginalUrl, source.ArchiveUrl, source.AccessedOn, source.Language, source.AttributionNote, source.ContentHash);
             source.Slug = Slugs.From(seed.Title);
             source.Title = seed.Title;
             source.Kind = kind;
@@ -258,15 +264,16 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             source.PublishedOn = published;
             source.OriginalUrl = seed.OriginalUrl;
             source.ArchiveUrl = seed.ArchiveUrl;
+            source.AccessedOn = seed.Accessed is { } accessed ? DateOnly.ParseExact(accessed, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             source.Language = seed.Language;
             source.AttributionNote = seed.AttributionNote;
             if (source.ContentHash != hash)
             {
-                ReanchorPassages(source, text);
+                ReanchorPassages(source, text, now);
                 (source.Text, source.ContentHash, source.ImportedAtUtc) = (text, hash, now);
             }
 
-            var after = (source.Slug, source.Title, source.Kind, source.Publisher, source.Author, source.PublishedOn, source.OriginalUrl, source.ArchiveUrl, source.Language, source.AttributionNote, source.ContentHash);
+            var after = (source.Slug, source.Title, source.Kind, source.Publisher, source.Author, source.PublishedOn, source.OriginalUrl, source.ArchiveUrl, source.AccessedOn, source.Language, source.AttributionNote, source.ContentHash);
             if (created || before != after)
             {
                 Count("sources", created);
@@ -278,26 +285,28 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
 
     /// <summary>
     /// A document whose text changed keeps its citations: each passage is found again by its quote and
-    /// context. One that cannot be found fails the import, since a citation must never silently move.
+    /// context. One that cannot be found is flagged, not dropped, and waits in the editors' queue with its
+    /// quote as cited; only two passages landing on one span stop the import (nothing is written then).
     /// </summary>
-    private static void ReanchorPassages(Source source, string newText)
+    private void ReanchorPassages(Source source, string newText, DateTime now)
     {
-        var lost = new List<string>();
-        foreach (var passage in source.Passages)
+        var outcome = PassageReanchoring.Apply(source.Passages, newText, now);
+        if (!outcome.Applied)
         {
-            if (PassageLocator.Reanchor(newText, passage.Start, passage.Exact, passage.Prefix, passage.Suffix) is { } found)
-            {
-                (passage.Start, passage.End, passage.Prefix, passage.Suffix) = (found.Start, found.End, found.Prefix, found.Suffix);
-            }
-            else
-            {
-                lost.Add($"{source.Key}: the changed document no longer contains cited passage {passage.Id}: \"{passage.Exact}\"");
-            }
+            throw new SeedImportException(outcome.Conflicts.Select(c => $"{source.Key}: {c}").ToList());
         }
 
-        if (lost.Count > 0)
+        foreach (var passage in outcome.Found)
         {
-            throw new SeedImportException(lost);
+            logger.LogInformation(
+                "Re-anchored passage {PassageId} of {SourceKey} at {Start}-{End}", passage.Id, source.Key, passage.Start, passage.End);
+        }
+
+        foreach (var passage in outcome.Lost)
+        {
+            logger.LogWarning(
+                "Passage {PassageId} of {SourceKey} is no longer in the changed document and is flagged for the editors: {Exact}",
+                passage.Id, source.Key, passage.Exact);
         }
     }
 
@@ -460,6 +469,13 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
                 passage = new Passage { Source = sources[file], Start = located.Start, End = located.End, Exact = located.Exact, Prefix = located.Prefix, Suffix = located.Suffix };
                 db.Passages.Add(passage);
                 _passages[(file, located.Start, located.End)] = passage;
+            }
+            else if (passage.LostAtUtc is not null)
+            {
+                // The flagged passage's offsets are stale: reusing it would cite other words under its quote.
+                throw new SeedImportException([
+                    $"{file}: \"{located.Exact}\" lies at the stale span of flagged passage {passage.Id} (\"{passage.Exact}\"); resolve that passage on the desk first.",
+                ]);
             }
 
             return passage;

@@ -58,6 +58,7 @@ public static class WebExtensions
         builder.Services.AddScoped<CorrectionsService>();
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<FactCheck.Web.Features.Desk.Sources.DeskSourceService>();
+        builder.Services.AddScoped<FactCheck.Web.Features.Desk.Passages.LostPassagesService>();
         builder.Services.AddScoped<AuditLogService>();
 
         builder.AddFactCheckApi();
@@ -95,6 +96,7 @@ public static class WebExtensions
         app.MapCrawlerEndpoints();
         app.MapApiEndpoints();
         app.MapPassageStyles();
+        app.MapPassageShortLinks();
         FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()

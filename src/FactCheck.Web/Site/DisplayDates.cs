@@ -7,6 +7,9 @@ public static class DisplayDates
     /// <summary>"2021-12-09": the same form as a day-precision <see cref="ReportedDate"/>.</summary>
     public static string Iso(DateOnly date) => new ReportedDate(date, DatePrecision.Day).ToIsoString();
 
+    /// <summary>"9 December 2021": a known day as readers are shown dates.</summary>
+    public static string Day(DateOnly date) => new ReportedDate(date, DatePrecision.Day).ToDisplayString();
+
     /// <summary>
     /// The preposition a date takes in a sentence at its precision: "on 5 December 2021", but "in May 2018"
     /// and "in 2018", since the archive often knows only the month or the year ("Said on 2018" is wrong).

@@ -1,4 +1,5 @@
 using FactCheck.Data.Entities;
+using FactCheck.Data.Text;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Site;
 
@@ -48,6 +49,23 @@ public sealed record EvidenceView(
 {
     /// <inheritdoc cref="EvidenceOrigin.CitedThrough"/>
     public string? CitedThrough => EvidenceOrigin.CitedThrough(Organization, SourcePublisher);
+
+    /// <summary>Set when the source's corrected text no longer holds the passage: the day it was found missing.</summary>
+    public DateOnly? LostOn { get; init; }
+
+    /// <summary>The original article (http(s) only), with a text fragment that lands on the quote while it is in our text.</summary>
+    public string? OriginalUrl { get; init; }
+
+    public string? ArchiveUrl { get; init; }
+
+    public DateOnly? AccessedOn { get; init; }
+
+    /// <summary>
+    /// The link out to the publisher: with the quote's text fragment while the passage is found, the bare URL once
+    /// it is lost (the words the fragment would look for are no longer known to be there); null unless http(s).
+    /// </summary>
+    public static string? OriginalLink(string? url, string exact, string prefix, string suffix, bool lost) =>
+        !MarkdownRenderer.IsWebUrl(url) ? null : lost ? url : TextFragments.Link(url, exact, prefix, suffix);
 }
 
 public sealed record AppearanceView(

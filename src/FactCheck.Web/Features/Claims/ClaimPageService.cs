@@ -66,6 +66,12 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                 SourceSlug = e.Passage.Source.Slug,
                 SourceTitle = e.Passage.Source.Title,
                 SourcePublisher = e.Passage.Source.Publisher,
+                e.Passage.Prefix,
+                e.Passage.Suffix,
+                e.Passage.LostAtUtc,
+                SourceOriginalUrl = e.Passage.Source.OriginalUrl,
+                SourceArchiveUrl = e.Passage.Source.ArchiveUrl,
+                SourceAccessedOn = e.Passage.Source.AccessedOn,
             })
             .ToListAsync(cancellationToken);
 
@@ -118,7 +124,13 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                     e.Note,
                     e.SourceTitle,
                     e.SourcePublisher,
-                    SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId)))
+                    SiteUrls.Passage(e.SourceId, e.SourceSlug, e.PassageId))
+                {
+                    LostOn = e.LostAtUtc is { } lost ? DateOnly.FromDateTime(lost) : null,
+                    OriginalUrl = EvidenceView.OriginalLink(e.SourceOriginalUrl, e.Exact, e.Prefix, e.Suffix, e.LostAtUtc is not null),
+                    ArchiveUrl = MarkdownRenderer.IsWebUrl(e.SourceArchiveUrl) ? e.SourceArchiveUrl : null,
+                    AccessedOn = e.SourceAccessedOn,
+                })
                 .ToList(),
             appearances
                 .OrderBy(a => a.SourcePublishedOn.Date)

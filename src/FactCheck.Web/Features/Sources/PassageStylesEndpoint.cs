@@ -19,7 +19,7 @@ public static class PassageStylesEndpoint
     {
         endpoints.MapGet("/sources/{id:int}/passages.css", async (int id, HttpContext context, FactCheckDbContext db, CancellationToken cancellationToken) =>
         {
-            var ids = await db.Passages.AsNoTracking().Where(p => p.SourceId == id).Select(p => p.Id).ToListAsync(cancellationToken);
+            var ids = await db.Passages.AsNoTracking().Where(p => p.SourceId == id && p.LostAtUtc == null).Select(p => p.Id).ToListAsync(cancellationToken);
 
             // Passages change only when their document does; a minute, as for the page that links here.
             context.Response.Headers.CacheControl = CacheControlPolicy.ReaderPage;

@@ -33,6 +33,9 @@ public sealed record PassageCitation(int PassageId, Stance? Stance, string Claim
     public string CssName => Stance is { } stance ? StanceLabels.CssName(stance) : "appearance";
 }
 
+/// <summary>A cited passage the corrected text no longer holds: its quote as cited, since when, and what cites it.</summary>
+public sealed record LostPassageView(int PassageId, string Quote, DateOnly LostOn, IReadOnlyList<PassageCitation> Citations);
+
 public sealed record SourceClaimView(int ClaimId, string ClaimSummary, string ClaimUrl, Rating? CurrentRating, IReadOnlyList<SourceCitationView> Citations);
 
 public sealed record SourcePageModel(
@@ -54,6 +57,12 @@ public sealed record SourcePageModel(
     IReadOnlyList<PassageCitation> PassageCitations)
 {
     public string Url => SiteUrls.Source(Id, Slug);
+
+    /// <summary>The day the original URL was read, when known.</summary>
+    public DateOnly? AccessedOn { get; init; }
+
+    /// <summary>Cited passages no longer in the corrected text; <see cref="Passages"/> holds only the ones found.</summary>
+    public IReadOnlyList<LostPassageView> LostPassages { get; init; } = [];
 
     public string KindDisplay => Kind switch
     {

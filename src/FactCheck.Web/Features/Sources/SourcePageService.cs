@@ -25,6 +25,7 @@ public sealed class SourcePageService(FactCheckDbContext db)
                 s.ArchiveUrl,
                 s.Language,
                 s.AttributionNote,
+                s.AccessedOn,
                 s.Text,
                 s.ContentHash,
             })
@@ -46,6 +47,7 @@ public sealed class SourcePageService(FactCheckDbContext db)
                 e.Passage.Start,
                 e.Passage.End,
                 e.Passage.Exact,
+                e.Passage.LostAtUtc,
                 e.Stance,
                 e.Organization,
                 e.Note,
@@ -65,6 +67,7 @@ public sealed class SourcePageService(FactCheckDbContext db)
                 a.Passage.Start,
                 a.Passage.End,
                 a.Passage.Exact,
+                a.Passage.LostAtUtc,
             })
             .ToListAsync(cancellationToken);
 
@@ -116,8 +119,10 @@ public sealed class SourcePageService(FactCheckDbContext db)
             })
             .ToList();
 
-        var passages = evidence.Select(e => new PassageSpan(e.PassageId, e.Start, e.End))
-            .Concat(appearances.Select(a => new PassageSpan(a.PassageId, a.Start, a.End)))
+        // A flagged passage's offsets are stale (the text was corrected without its words): it is listed on its
+        // own with its quote as cited, never highlighted at offsets that now hold other words.
+        var passages = evidence.Where(e => e.LostAtUtc is null).Select(e => new PassageSpan(e.PassageId, e.Start, e.End))
+            .Concat(appearances.Where(a => a.LostAtUtc is null).Select(a => new PassageSpan(a.PassageId, a.Start, a.End)))
             .DistinctBy(p => p.Id)
             .OrderBy(p => p.Start)
             .ThenBy(p => p.Id)
@@ -149,6 +154,15 @@ public sealed class SourcePageService(FactCheckDbContext db)
             source.ContentHash,
             passages,
             claims,
-            passageCitations);
+            passageCitations)
+        {
+            AccessedOn = source.AccessedOn,
+            LostPassages = evidence.Where(e => e.LostAtUtc is not null).Select(e => (e.PassageId, e.Exact, LostAtUtc: e.LostAtUtc!.Value))
+                .Concat(appearances.Where(a => a.LostAtUtc is not null).Select(a => (a.PassageId, a.Exact, LostAtUtc: a.LostAtUtc!.Value)))
+                .DistinctBy(p => p.PassageId)
+                .OrderBy(p => p.PassageId)
+                .Select(p => new LostPassageView(p.PassageId, p.Exact, DateOnly.FromDateTime(p.LostAtUtc), passageCitations.Where(c => c.PassageId == p.PassageId).ToList()))
+                .ToList(),
+        };
     }
 }

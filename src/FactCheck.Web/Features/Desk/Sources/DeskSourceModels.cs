@@ -23,7 +23,29 @@ public sealed class NewSourceInput
 
     public string? Language { get; set; } = "en";
 
+    /// <summary>The day the original URL was read, YYYY-MM-DD; the form starts it at today.</summary>
+    public string? AccessedOn { get; set; }
+
     public string? Text { get; set; }
+}
+
+/// <summary>What the "Correct the text" form posts: the whole corrected text, why, and the hash of the text it started from.</summary>
+public sealed class CorrectTextInput
+{
+    public string? Text { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The ContentHash the page showed: a correction saved since then makes this one stale.</summary>
+    public string? BaseHash { get; set; }
+}
+
+/// <summary>The result of a correction: how many cited passages were found again and how many are flagged, or why nothing was saved.</summary>
+public sealed record CorrectTextOutcome(bool Saved, int Found, int Lost, string? Message, IReadOnlyList<FieldMessage> Problems)
+{
+    public static CorrectTextOutcome Refused(string message) => new(false, 0, 0, message, []);
+
+    public static CorrectTextOutcome Invalid(IReadOnlyList<FieldMessage> problems) => new(false, 0, 0, "Nothing was saved: correct the fields marked below.", problems);
 }
 
 /// <summary>What the "Add evidence" form posts; Start and End are filled by the selection script when it runs.</summary>
@@ -88,4 +110,13 @@ public sealed record SourceDeskModel(
     string PublicUrl,
     IReadOnlyList<TextParagraph> Paragraphs,
     IReadOnlyList<CandidateSuggestion> Candidates,
-    IReadOnlyList<ClaimChoice> ClaimsInSource);
+    IReadOnlyList<ClaimChoice> ClaimsInSource)
+{
+    /// <summary>The stored text as it is, for the correction form to start from.</summary>
+    public string Text { get; init; } = "";
+
+    public DateOnly? AccessedOn { get; init; }
+
+    /// <summary>This source's cited passages that its text no longer holds.</summary>
+    public int LostPassages { get; init; }
+}

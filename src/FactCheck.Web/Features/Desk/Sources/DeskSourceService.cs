@@ -2,6 +2,7 @@ using System.Globalization;
 using FactCheck.Data;
 using FactCheck.Data.Candidates;
 using FactCheck.Data.Entities;
+using FactCheck.Data.Passages;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Text;
 using FactCheck.Web.Features.Account;
@@ -58,6 +59,20 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         }
 
         var url = WebAddress(input.Url, nameof(input.Url), problems);
+        DateOnly? accessedOn = null;
+        if (!string.IsNullOrWhiteSpace(input.AccessedOn))
+        {
+            if (DateOnly.TryParseExact(input.AccessedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var accessed)
+                && accessed <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            {
+                accessedOn = accessed;
+            }
+            else
+            {
+                problems.Add(new FieldMessage(nameof(input.AccessedOn), "Enter the day the address was read as 2021-12-05, not in the future, or leave it empty."));
+            }
+        }
+
         var archiveUrl = WebAddress(input.ArchiveUrl, nameof(input.ArchiveUrl), problems);
         if (!TryParseName<SourceKind>(input.Kind, out var kind))
         {
@@ -104,6 +119,7 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             PublishedOn = date,
             OriginalUrl = url,
             ArchiveUrl = archiveUrl,
+            AccessedOn = accessedOn,
             Language = language!,
             Text = text!,
             ContentHash = hash!,
@@ -126,11 +142,81 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         var candidates = await CandidateSuggestions.ForTextAsync(db, source.Text, cancellationToken: cancellationToken);
         var claims = await db.ClaimAppearances.AsNoTracking().Where(a => a.Passage.SourceId == id)
             .Select(a => new ClaimChoice(a.ClaimId, a.Claim.Summary)).Distinct().ToListAsync(cancellationToken);
+        var lost = await db.Passages.CountAsync(p => p.SourceId == id && p.LostAtUtc != null, cancellationToken);
         return new SourceDeskModel(
             source.Id, source.Title, source.Publisher, source.Author, source.PublishedOn, source.Kind, source.OriginalUrl, source.ArchiveUrl,
             source.Language, source.ContentHash, SiteUrls.Source(source.Id, source.Slug), Paragraphs(source.Text), candidates,
-            claims.OrderBy(c => c.Id).ToList());
+            claims.OrderBy(c => c.Id).ToList())
+        {
+            Text = source.Text,
+            AccessedOn = source.AccessedOn,
+            LostPassages = lost,
+        };
     }
+
+    /// <summary>
+    /// Replaces a source's text with a correction in one save: the new text and hash, every cited passage found
+    /// again or flagged (<see cref="PassageReanchoring"/>), and revisions carrying the editor's reason. Refused,
+    /// never merged, when the text changed since the editor opened it: their correction was made on other words.
+    /// </summary>
+    public async Task<CorrectTextOutcome> CorrectTextAsync(int sourceId, CorrectTextInput input, string editor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var source = await db.Sources.Include(s => s.Passages).SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return CorrectTextOutcome.Refused("That source does not exist.");
+        }
+
+        if (!string.Equals(input.BaseHash, source.ContentHash, StringComparison.Ordinal))
+        {
+            return CorrectTextOutcome.Refused(StaleCorrection);
+        }
+
+        var problems = new List<FieldMessage>();
+        var reason = Required(input.Reason, nameof(input.Reason), "Say why the text is corrected: readers and editors see it in the history.", 500, problems);
+        var text = input.Text;
+        string? hash = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new FieldMessage(nameof(input.Text), "Paste the document's corrected text."));
+        }
+        else if (text.Length > TextMaxLength)
+        {
+            problems.Add(new FieldMessage(nameof(input.Text), string.Create(CultureInfo.InvariantCulture, $"The text is {text.Length:N0} characters long; the limit is {TextMaxLength:N0}.")));
+        }
+        else if ((hash = SeedImporter.ContentHash(text)) == source.ContentHash)
+        {
+            problems.Add(new FieldMessage(nameof(input.Text), "The text is unchanged: correct it before saving."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return CorrectTextOutcome.Invalid(problems);
+        }
+
+        var outcome = PassageReanchoring.Apply(source.Passages, text!, DateTime.UtcNow);
+        if (!outcome.Applied)
+        {
+            return CorrectTextOutcome.Refused("Nothing was saved: " + string.Join(" ", outcome.Conflicts) + " Resolve that passage in the lost-passages queue first.");
+        }
+
+        (source.Text, source.ContentHash) = (text!, hash!);
+        db.Attribution = new ChangeAttribution(editor, reason);
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return CorrectTextOutcome.Refused(StaleCorrection);
+        }
+
+        return new CorrectTextOutcome(true, outcome.Found.Count, outcome.Lost.Count, null, []);
+    }
+
+    /// <summary>"Text corrected: 3 passages found again, 1 could not be found and is flagged."</summary>
+    public static string CorrectionSummary(int found, int lost) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Text corrected: {found} {(found == 1 ? "passage" : "passages")} found again, {lost} could not be found and {(lost == 1 ? "is" : "are")} flagged.");
+
+    public const string StaleCorrection = "Someone else corrected this text since you opened it. Nothing was saved: reload the page and make your correction on the current text.";
 
     /// <summary>
     /// The text cut at its line breaks, each run with its offset in the stored text: the page renders the runs
@@ -195,8 +281,14 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             SaidOn = source.PublishedOn,
             CreatedAtUtc = DateTime.UtcNow,
         };
+        if (await PassageAsync(source, span, cancellationToken) is not { } cited)
+        {
+            db.ChangeTracker.Clear();
+            return DeskActionOutcome.Refused(LostSpan);
+        }
+
         db.Claims.Add(claim);
-        db.ClaimAppearances.Add(new ClaimAppearance { Claim = claim, Passage = await PassageAsync(source, span, cancellationToken) });
+        db.ClaimAppearances.Add(new ClaimAppearance { Claim = claim, Passage = cited });
         db.Attribution = new ChangeAttribution(editor, $"Created from a quote in source {source.Id}");
         if (!await TrySaveAsync(cancellationToken))
         {
@@ -222,7 +314,11 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             return DeskActionOutcome.Refused("Choose an existing claim for the appearance.");
         }
 
-        var passage = await PassageAsync(source, span, cancellationToken);
+        if (await PassageAsync(source, span, cancellationToken) is not { } passage)
+        {
+            return DeskActionOutcome.Refused(LostSpan);
+        }
+
         if (passage.Id != 0 && await db.ClaimAppearances.AnyAsync(a => a.ClaimId == claimId && a.PassageId == passage.Id, cancellationToken))
         {
             return DeskActionOutcome.Refused($"Claim {claimId} already appears at this passage.");
@@ -274,7 +370,11 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             return DeskActionOutcome.Invalid(problems);
         }
 
-        var passage = await PassageAsync(source, span!.Value, cancellationToken);
+        if (await PassageAsync(source, span!.Value, cancellationToken) is not { } passage)
+        {
+            return DeskActionOutcome.Refused(LostSpan);
+        }
+
         if (passage.Id != 0 && await db.Evidence.AnyAsync(e => e.ClaimId == claimId && e.PassageId == passage.Id, cancellationToken))
         {
             return DeskActionOutcome.Refused($"This passage is already evidence on claim {claimId}.");
@@ -382,10 +482,21 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     [System.Text.RegularExpressions.GeneratedRegex(@"[\r\n]+")]
     private static partial System.Text.RegularExpressions.Regex LineBreakRuns();
 
-    /// <summary>The passage already cited at these offsets (one per span, as the index requires), or a new one.</summary>
-    private async Task<Passage> PassageAsync(Source source, (int Start, int End) span, CancellationToken cancellationToken)
+    private const string LostSpan = "A flagged passage (no longer in the corrected text) still holds exactly these offsets, so they cannot be cited again yet: resolve it in the lost-passages queue, or select a slightly longer or shorter passage.";
+
+    /// <summary>
+    /// The passage already cited at these offsets (one per span, as the index requires), or a new one; null when
+    /// the span belongs to a flagged passage.
+    /// </summary>
+    private async Task<Passage?> PassageAsync(Source source, (int Start, int End) span, CancellationToken cancellationToken)
     {
         var existing = await db.Passages.SingleOrDefaultAsync(p => p.SourceId == source.Id && p.Start == span.Start && p.End == span.End, cancellationToken);
+        if (existing is { LostAtUtc: not null })
+        {
+            // Its offsets are stale and its quote is other words: citing it would show the wrong quote.
+            return null;
+        }
+
         if (existing is not null)
         {
             return existing;
