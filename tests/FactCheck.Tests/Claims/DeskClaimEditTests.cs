@@ -125,7 +125,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
     }
 
     [Fact]
-    public async Task Anonymous_readers_are_sent_to_sign_in_and_the_history_page_links_the_claim_desk()
+    public async Task Anonymous_readers_are_sent_to_sign_in_and_the_history_and_verdict_pages_link_the_claim_desk()
     {
         var claim = await DeskClaims.CreateUnratedAsync(app, "edit-anonymous");
         using var anonymous = app.CreateHttpClient();
@@ -134,8 +134,11 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         Assert.Equal("/account/login", new Uri(app.BaseAddress, response.Headers.Location!).AbsolutePath);
 
         using var session = await EditorAsync("edit-nav@example.org");
-        var history = await session.GetPageAsync($"/editor/claims/{claim.Id}/history");
-        Assert.Contains(history.QuerySelectorAll("a"), a => a.GetAttribute("href") == Desk(claim.Id));
+        foreach (var path in new[] { $"/editor/claims/{claim.Id}/history", claim.VerdictPath })
+        {
+            var page = await session.GetPageAsync(path);
+            Assert.Contains(page.QuerySelectorAll("a"), a => a.GetAttribute("href") == Desk(claim.Id));
+        }
     }
 
     private static string Desk(int claimId) => $"/editor/claims/{claimId}";

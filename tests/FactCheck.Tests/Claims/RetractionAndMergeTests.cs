@@ -26,7 +26,12 @@ public sealed class RetractionAndMergeTests(DeskAppFactory app) : IClassFixture<
         var claimantSlug = await app.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Claimant.Slug).SingleAsync());
         var summary = await app.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Summary).SingleAsync());
         using var reader = app.CreateHttpClient();
-        var places = new[] { "/claims", $"/claimants/{claimantSlug}", "/search?q=commandos", "/feeds/claimreview.jsonld" };
+        var topicSlug = await app.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).SelectMany(c => c.Topics).Select(t => t.Slug).FirstAsync());
+        var places = new[]
+        {
+            "/", "/claims", $"/claimants/{claimantSlug}", $"/topics/{topicSlug}", claim.Evidence[0].SourcePath, "/search?q=commandos",
+            "/feeds/claimreview.jsonld", "/feeds/verdicts.atom",
+        };
 
         // Listed everywhere first, so that its absence afterwards means something.
         foreach (var place in places)
@@ -172,6 +177,35 @@ public sealed class RetractionAndMergeTests(DeskAppFactory app) : IClassFixture<
         Assert.Contains($"claim {duplicate.Id}", reasons, StringComparison.Ordinal);
         Assert.Contains($"claim {survivor.Id}", reasons, StringComparison.Ordinal);
         Assert.DoesNotContain($"/claims/{duplicate.Id}/", await BodyAsync(reader, "/claims"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_merge_leaves_items_citing_a_passage_the_survivor_already_cites_and_unites_the_topics()
+    {
+        var duplicate = await DeskClaims.CreateUnratedAsync(app, "merge-same-passages");
+        var survivor = await SeededClaims.LoadAsync(app, SeededClaims.BalkiKey);
+        var topic = await app.QueryAsync(async db =>
+        {
+            var survivorTopics = await db.Claims.Where(c => c.Id == survivor.Id).SelectMany(c => c.Topics).Select(t => t.Id).ToListAsync();
+            var other = await db.Topics.Where(t => !survivorTopics.Contains(t.Id)).OrderBy(t => t.Id).FirstAsync();
+            var row = await db.Claims.Include(c => c.Topics).SingleAsync(c => c.Id == duplicate.Id);
+            row.Topics.Add(other);
+            await db.SaveChangesAsync();
+            return (other.Name, other.Slug);
+        });
+        var survivorEvidence = await app.QueryAsync(db => db.Evidence.CountAsync(e => e.ClaimId == survivor.Id));
+        using var chief = await UserAsync("chief-same@example.org", DeskRoles.ChiefEditor);
+
+        await MergeAsync(chief, duplicate.Id, survivor.Id);
+
+        // The desk claim cites two of Balki's own evidence passages and one of its appearances: all stay put.
+        Assert.Equal(2, await app.QueryAsync(db => db.Evidence.CountAsync(e => e.ClaimId == duplicate.Id)));
+        Assert.Equal(1, await app.QueryAsync(db => db.ClaimAppearances.CountAsync(a => a.ClaimId == duplicate.Id)));
+        Assert.Equal(survivorEvidence, await app.QueryAsync(db => db.Evidence.CountAsync(e => e.ClaimId == survivor.Id)));
+        using var reader = app.CreateHttpClient();
+        var page = Html.Parse(await BodyAsync(reader, survivor.Path));
+        Assert.Contains(page.QuerySelectorAll(".claim-topics a"), a => a.TextContent == topic.Name);
+        Assert.Contains($"/claims/{survivor.Id}/", await BodyAsync(reader, $"/topics/{topic.Slug}"), StringComparison.Ordinal);
     }
 
     [Fact]

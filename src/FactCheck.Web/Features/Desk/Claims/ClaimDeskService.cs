@@ -122,7 +122,7 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         }
 
         db.Attribution = new ChangeAttribution(editor, reason);
-        return await TrySaveAsync("Saved. The claim's old address now leads to its new one.", cancellationToken);
+        return await TrySaveAsync("Saved.", cancellationToken);
     }
 
     public async Task<ClaimDeskOutcome> RetractAsync(int id, RetractInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
