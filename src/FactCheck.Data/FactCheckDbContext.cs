@@ -5,6 +5,7 @@ using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FactCheck.Data;
@@ -63,7 +64,10 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
         : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName} yet.");
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(CommittedChangesInterceptor.Instance);
+        optionsBuilder.AddInterceptors(CommittedChangesInterceptor.Instance)
+            // Evidence, verdicts and appearances of a retracted or merged claim are meant to drop out of a
+            // public query that reaches them through their claim: that is the filter's purpose, not a surprise.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -177,14 +181,23 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
     /// </summary>
     private async Task<SearchIndexChanges> SearchIndexChangesAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
-        var claimIds = changes.IdsOf<Claim>().ToHashSet();
+        var changedClaimIds = changes.IdsOf<Claim>();
+        var claimIds = changedClaimIds.ToHashSet();
         var claimantIds = changes.IdsOf<Claimant>();
         if (claimantIds.Count > 0)
         {
-            claimIds.UnionWith(await Claims.Where(c => claimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            claimIds.UnionWith(await Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
+                .Where(c => claimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
         }
 
         var evidenceIds = changes.IdsOf<Entities.Evidence>().ToHashSet();
+
+        // The index holds only published claims' evidence (SqliteSearchIndex): retracting or merging a claim
+        // takes its evidence out with it, and an edited claim's evidence is re-read in case that changed.
+        if (changedClaimIds.Count > 0)
+        {
+            evidenceIds.UnionWith(await Evidence.Where(e => changedClaimIds.Contains(e.ClaimId)).Select(e => e.Id).ToListAsync(cancellationToken));
+        }
         var passageIds = changes.IdsOf<Passage>();
         if (passageIds.Count > 0)
         {
@@ -260,7 +273,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
             return;
         }
 
-        var claims = claimIds is null ? Claims : Claims.Where(c => claimIds.Contains(c.Id));
+        // Retracted and merged claims too: their stored rating stays true to their verdicts for the desk and backups.
+        var all = Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims);
+        var claims = claimIds is null ? all : all.Where(c => claimIds.Contains(c.Id));
         await claims.ExecuteUpdateAsync(setters => setters.SetProperty(c => c.CurrentRating, CurrentVerdict.RatingOf),
             cancellationToken);
     }

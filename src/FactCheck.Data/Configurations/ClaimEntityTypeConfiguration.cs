@@ -26,6 +26,10 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.ToTable(t => t.HasCheckConstraint("CK_Claims_NotMergedIntoItself", "\"MergedIntoId\" IS NULL OR \"MergedIntoId\" <> \"Id\""));
         builder.HasIndex(c => c.ClaimantId);
         builder.HasIndex(c => c.CurrentRating);
+
+        // Retracted and merged claims leave every public list, feed and page by default; the claim page's
+        // lookup, the desk, the importer and the save pipeline opt out by name (docs/decisions/retraction-and-merge.md).
+        builder.HasQueryFilter(ClaimConfigurationNames.PublishedFilter, c => c.RetractedAtUtc == null && c.MergedIntoId == null);
     }
 }
 
@@ -33,4 +37,10 @@ public static class ClaimConfigurationNames
 {
     /// <summary>The claim–topic join table, a shared-type entity with columns ClaimsId and TopicsId.</summary>
     public const string ClaimTopicsTable = "ClaimTopics";
+
+    /// <summary>The named query filter that hides retracted and merged claims; pass it to IgnoreQueryFilters to see them.</summary>
+    public const string PublishedFilter = "Published";
+
+    /// <summary>For <c>IgnoreQueryFilters(...)</c>: only the published-claims filter, so a filter added later still applies.</summary>
+    public static IReadOnlyCollection<string> AllClaims { get; } = [PublishedFilter];
 }

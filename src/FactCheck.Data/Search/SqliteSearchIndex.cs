@@ -11,16 +11,21 @@ namespace FactCheck.Data.Search;
 public sealed partial class SqliteSearchIndex(FactCheckDbContext db) : ISearchIndex
 {
     // Parameter lists are built from ints only, never from user text.
+    // Published claims only, and only their evidence: a retracted or merged claim must not be found by
+    // search or offered as a similar claim (the EF model's "Published" filter, in SQL).
     private const string ClaimRows = """
         SELECT c."Id", c."Quote", c."Summary", p."Name" FROM "Claims" c JOIN "Claimants" p ON p."Id" = c."ClaimantId"
+        WHERE c."RetractedAtUtc" IS NULL AND c."MergedIntoId" IS NULL
         """;
 
     private const string EvidenceRows = """
         SELECT e."Id", g."Exact", e."Note", e."Organization" FROM "Evidence" e JOIN "Passages" g ON g."Id" = e."PassageId"
+        JOIN "Claims" ec ON ec."Id" = e."ClaimId"
+        WHERE ec."RetractedAtUtc" IS NULL AND ec."MergedIntoId" IS NULL
         """;
 
     private const string SourceRows = """
-        SELECT s."Id", s."Title", s."Publisher", s."Text" FROM "Sources" s
+        SELECT s."Id", s."Title", s."Publisher", s."Text" FROM "Sources" s WHERE TRUE
         """;
 
     public async Task UpdateAsync(SearchIndexChanges changes, CancellationToken cancellationToken = default)
@@ -47,6 +52,7 @@ public sealed partial class SqliteSearchIndex(FactCheckDbContext db) : ISearchIn
         }
     }
 
+    /// <param name="rows">A SELECT of the rows to index that ends in a WHERE clause, so a condition on ids can follow.</param>
     private async Task ReplaceAsync(string table, string columns, string rows, string alias, IReadOnlySet<int> ids, CancellationToken cancellationToken)
     {
         // Chunked to stay under SQLite's host-parameter limit; ids are ints, so they are inlined safely.
@@ -55,7 +61,7 @@ public sealed partial class SqliteSearchIndex(FactCheckDbContext db) : ISearchIn
             var list = string.Join(',', chunk);
 #pragma warning disable EF1002 // Only constants of this class and integers are interpolated.
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table} WHERE rowid IN ({list})", cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table}(rowid, {columns}) {rows} WHERE {alias}.\"Id\" IN ({list})", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table}(rowid, {columns}) {rows} AND {alias}.\"Id\" IN ({list})", cancellationToken);
 #pragma warning restore EF1002
         }
     }

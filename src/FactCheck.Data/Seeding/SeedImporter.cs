@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Passages;
 using FactCheck.Data.Text;
@@ -319,7 +320,8 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
         CancellationToken cancellationToken)
     {
         var keys = plan.Archive.Claims.Select(c => c.Key).ToList();
-        var existing = await db.Claims
+        // A re-import matches retracted and merged claims too: the key is theirs, and a second row would break it.
+        var existing = await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Include(c => c.Topics).Include(c => c.Appearances).Include(c => c.Evidence).Include(c => c.Verdicts)
             .Where(c => keys.Contains(c.Key))
             .AsSplitQuery()

@@ -59,6 +59,7 @@ public static class WebExtensions
         builder.Services.AddScoped<HistoryService>();
         builder.Services.AddScoped<FactCheck.Web.Features.Desk.Sources.DeskSourceService>();
         builder.Services.AddScoped<FactCheck.Web.Features.Desk.Passages.LostPassagesService>();
+        builder.Services.AddScoped<FactCheck.Web.Features.Desk.Claims.ClaimDeskService>();
         builder.Services.AddScoped<AuditLogService>();
 
         builder.AddFactCheckApi();

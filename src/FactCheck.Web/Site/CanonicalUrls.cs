@@ -19,16 +19,21 @@ public static class CanonicalUrls
             return false;
         }
 
+        RedirectPermanently(httpContext, navigation, canonicalUrl);
+        return true;
+    }
+
+    /// <summary>A 301 to <paramref name="url"/> whatever was asked for: a merged claim's id sends readers to the survivor.</summary>
+    public static void RedirectPermanently(HttpContext? httpContext, NavigationManager navigation, string url)
+    {
         if (httpContext is { Response.HasStarted: false })
         {
             httpContext.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            httpContext.Response.Headers.Location = canonicalUrl;
+            httpContext.Response.Headers.Location = url;
         }
         else
         {
-            navigation.NavigateTo(canonicalUrl, replace: true);
+            navigation.NavigateTo(url, replace: true);
         }
-
-        return true;
     }
 }

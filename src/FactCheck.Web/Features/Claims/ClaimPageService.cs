@@ -1,4 +1,5 @@
 using FactCheck.Data;
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Text;
 using FactCheck.Web.Site;
@@ -14,10 +15,18 @@ namespace FactCheck.Web.Features.Claims;
 /// </summary>
 public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer markdown, SimilarClaims similarClaims)
 {
-    /// <summary>Null when there is no such claim; a redirect when <paramref name="requestedSlug"/> is not the claim's slug; else the page.</summary>
+    /// <summary>How many merges a retired id is followed through before the chain is given up as broken.</summary>
+    public const int MaxMergeHops = 16;
+
+    /// <summary>
+    /// Null when there is no such claim; a redirect when <paramref name="requestedSlug"/> is not the claim's slug
+    /// or the claim was merged into another (the survivor's address, whatever the slug); the retraction
+    /// notice for a retracted claim; else the page.
+    /// </summary>
     public async Task<ClaimPageLookup?> GetAsync(int id, string? requestedSlug, CancellationToken cancellationToken = default)
     {
-        var claim = await db.Claims.AsNoTracking()
+        // Past the "Published" filter: a retracted or merged claim's address must still answer with what happened.
+        var claim = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(c => c.Id == id)
             .Select(c => new
             {
@@ -29,11 +38,27 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                 c.SaidOn,
                 c.SaidWhere,
                 Claimant = new ClaimantView(c.Claimant.Name, c.Claimant.Kind, c.Claimant.Role, c.Claimant.Affiliation, c.Claimant.Slug),
+                c.MergedIntoId,
+                c.RetractedAtUtc,
+                c.RetractionReason,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
             return null;
+        }
+
+        if (claim.MergedIntoId is { } survivorId)
+        {
+            return await SurvivorAsync(survivorId, cancellationToken) is { } survivor
+                ? new ClaimPageLookup(survivor.Slug, SiteUrls.Claim(survivor.Id, survivor.Slug), null) { Merged = true }
+                : null;
+        }
+
+        if (claim.RetractedAtUtc is { } retractedAt)
+        {
+            var notice = new RetractedClaimView(claim.Id, claim.Summary, claim.Quote, claim.Claimant, claim.SaidOn, retractedAt, claim.RetractionReason ?? "");
+            return new ClaimPageLookup(claim.Slug, SiteUrls.Claim(claim.Id, claim.Slug), null) { Retracted = notice };
         }
 
         if (!string.Equals(requestedSlug, claim.Slug, StringComparison.Ordinal))
@@ -151,7 +176,55 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
         };
         return new ClaimPageLookup(claim.Slug, page.Url, page);
     }
+
+    /// <summary>
+    /// Follows merges from <paramref name="firstId"/> to the claim that was not merged further: one query a
+    /// hop, at most <see cref="MaxMergeHops"/>, and null for a chain that loops or never ends (the desk refuses
+    /// cycles, so that is a broken database, answered 404 rather than a redirect loop).
+    /// </summary>
+    private async Task<(int Id, string Slug)?> SurvivorAsync(int firstId, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<int>();
+        int? next = firstId;
+        while (next is { } id && seen.Add(id) && seen.Count <= MaxMergeHops)
+        {
+            var step = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
+                .Where(c => c.Id == id)
+                .Select(c => new { c.Id, c.Slug, c.MergedIntoId })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (step is null)
+            {
+                return null;
+            }
+
+            if (step.MergedIntoId is null)
+            {
+                return (step.Id, step.Slug);
+            }
+
+            next = step.MergedIntoId;
+        }
+
+        return null;
+    }
 }
 
-/// <summary>A claim's canonical address, and its page when the request used that address.</summary>
-public sealed record ClaimPageLookup(string Slug, string Url, ClaimPageModel? Page);
+/// <summary>
+/// A claim's canonical address, and its page when the request used that address. <see cref="Merged"/>: the
+/// address is the survivor's, to answer 301 whatever slug was asked for. <see cref="Retracted"/>: the claim
+/// is withdrawn and its address answers 410 with this notice.
+/// </summary>
+public sealed record ClaimPageLookup(string Slug, string Url, ClaimPageModel? Page)
+{
+    public bool Merged { get; init; }
+
+    public RetractedClaimView? Retracted { get; init; }
+}
+
+/// <summary>What a retracted claim's address still tells: the claim as it stood, when it was withdrawn and why.</summary>
+public sealed record RetractedClaimView(int Id, string Summary, string Quote, ClaimantView Claimant, ReportedDate SaidOn, DateTime RetractedAtUtc, string Reason)
+{
+    public DateOnly RetractedOn => DateOnly.FromDateTime(RetractedAtUtc);
+
+    public string RetractedOnDisplay => RetractedOn.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

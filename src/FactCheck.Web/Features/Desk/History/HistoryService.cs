@@ -407,7 +407,8 @@ public sealed class HistoryService(FactCheckDbContext db)
 
     private async Task<Subjects?> SubjectsAsync(int claimId, CancellationToken cancellationToken)
     {
-        var claim = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => new { c.Summary, c.Slug }).FirstOrDefaultAsync(cancellationToken);
+        // Retracted and merged claims keep a readable history.
+        var claim = await db.Claims.AsNoTracking().IgnoreQueryFilters(FactCheck.Data.Configurations.ClaimConfigurationNames.AllClaims).Where(c => c.Id == claimId).Select(c => new { c.Summary, c.Slug }).FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
             return null;
