@@ -121,7 +121,7 @@ public sealed class LostPassagesService(FactCheckDbContext db)
                 r.LostAtUtc,
                 appearances.Where(a => a.PassageId == r.Id).OrderBy(a => a.ClaimId).Select(a => new LostPassageCitation(a.ClaimId, a.Summary, "Where the claim appears"))
                     .Concat(evidence.Where(e => e.PassageId == r.Id).OrderBy(e => e.ClaimId)
-                        .Select(e => new LostPassageCitation(e.ClaimId, e.Summary, $"Evidence ({Claims.StanceLabels.Name(e.Stance).ToLowerInvariant()}) from {e.Organization}")))
+                        .Select(e => new LostPassageCitation(e.ClaimId, e.Summary, $"Evidence ({FactCheck.Web.Features.Claims.StanceLabels.Name(e.Stance).ToLowerInvariant()}) from {e.Organization}")))
                     .ToList()))
             .ToList();
     }
