@@ -3,6 +3,7 @@ using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
+using FactCheck.Data.Versions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -83,7 +84,8 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
     /// <summary>
     /// Saves and does the work derived from the save, in this order, over one <see cref="ChangeSet"/>
     /// computed before it: move the verdicts' version tokens on, save, recompute the touched claims'
-    /// current ratings, re-index the searchable text, write the revisions; then commit, accept the changes
+    /// current ratings, re-index the searchable text, write the revisions and the claims' new published
+    /// versions (<see cref="ClaimVersionWriter"/>); then commit, accept the changes
     /// and tell the listeners. One transaction holds it all, so a reader never sees a verdict without its
     /// rating, text the search cannot find or a change without its revision, and if any step fails nothing
     /// is saved and the tracker still holds the changes for a retry.
@@ -143,8 +145,13 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
         changes.Resolve();
         await RefreshCurrentRatingsAsync(changes.RatedClaimIds(), cancellationToken);
         await SearchIndex.UpdateAsync(await SearchIndexChangesAsync(changes, cancellationToken), cancellationToken);
-        var revisions = await RevisionWriter.BuildAsync(this, changes, Attribution, DateTime.UtcNow, cancellationToken);
+        var now = DateTime.UtcNow;
+        var revisions = await RevisionWriter.BuildAsync(this, changes, Attribution, now, cancellationToken);
         await InsertRevisionsAsync(revisions, cancellationToken);
+
+        // Last: the claim pages are read back as this save left them, ratings and all.
+        var touched = await ClaimVersionWriter.TouchedClaimIdsAsync(this, changes, cancellationToken);
+        await ClaimVersionWriter.InsertAsync(this, await ClaimVersionWriter.BuildAsync(this, touched, Attribution, now, cancellationToken), cancellationToken);
         return saved;
     }
 

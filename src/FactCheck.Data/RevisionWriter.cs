@@ -26,7 +26,7 @@ internal static class RevisionWriter
 
     public static void EnsureAppendOnly(EntityEntry entry)
     {
-        if (entry.Entity is Revision or AuditEntry && entry.State != EntityState.Added)
+        if (entry.Entity is Revision or AuditEntry or ClaimVersion && entry.State != EntityState.Added)
         {
             throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} rows are append-only: nothing may update or delete one.");
         }

@@ -16,6 +16,7 @@ public class AccessibilityTests(BrowserFixture fixture)
     [
         "/",
         "{claim}",
+        "{claim}/v/1",
         "{source}",
         "/claims",
         "/claims?rating=misleading&sort=rating",

@@ -112,6 +112,9 @@ public sealed class OutputCacheReaderPolicy(TimeSpan expiry) : IOutputCachePolic
             ["claims"] => ([ListsTag], PageQuery.ClaimList),
             ["search"] => ([ListsTag], PageQuery.Search),
             ["claims", _] or ["claims", _, _] when TryId(segments[1], out var claim) => ([ClaimTag(claim)], PageQuery.None),
+
+            // A version's content never changes, but its banner says whether it is current: evicted with its claim.
+            ["claims", _, _, "v", _] when TryId(segments[1], out var versioned) => ([ClaimTag(versioned)], PageQuery.None),
             ["sources", _] or ["sources", _, _] when TryId(segments[1], out var source) => ([SourceTag(source)], PageQuery.None),
             ["topics", _] => ([ListsTag], PageQuery.Timeline),
             ["corrections"] => ([ListsTag], PageQuery.Corrections),

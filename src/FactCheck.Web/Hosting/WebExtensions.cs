@@ -46,6 +46,7 @@ public static class WebExtensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<ClaimReviewJsonLd>();
         builder.Services.AddScoped<ClaimPageService>();
+        builder.Services.AddScoped<ClaimVersionPageService>();
         builder.Services.AddScoped<SourcePageService>();
         builder.Services.AddScoped<HomePageService>();
         builder.Services.AddScoped<SearchService>();

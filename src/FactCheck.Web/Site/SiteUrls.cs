@@ -8,6 +8,9 @@ public static class SiteUrls
 {
     public static string Claim(int id, string slug) => string.Create(CultureInfo.InvariantCulture, $"/claims/{id}/{Uri.EscapeDataString(slug)}");
 
+    /// <summary>A claim page as it stood at version <paramref name="number"/>: the permalink a citation names.</summary>
+    public static string ClaimVersion(int id, string slug, int number) => Claim(id, slug) + string.Create(CultureInfo.InvariantCulture, $"/v/{number}");
+
     public static string Source(int id, string slug) => string.Create(CultureInfo.InvariantCulture, $"/sources/{id}/{Uri.EscapeDataString(slug)}");
 
     public static string PassageAnchor(int passageId) => string.Create(CultureInfo.InvariantCulture, $"passage-{passageId}");

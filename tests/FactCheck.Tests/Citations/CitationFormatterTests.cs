@@ -7,11 +7,12 @@ namespace FactCheck.Tests.Citations;
 
 /// <summary>
 /// Every style and file format against text written out by hand from the style guides, for the seed Balki claim
-/// (Misleading, by Polygraph.info, published December 2021) read on 30 November 2026.
+/// (Misleading, by Polygraph.info, published December 2021) read on 30 November 2026 at version 3 of its page,
+/// whose permalink every style gives.
 /// </summary>
 public class CitationFormatterTests
 {
-    private const string Url = "https://factcheck.example/claims/12/balki-amnesty";
+    private const string Url = "https://factcheck.example/claims/12/balki-amnesty/v/3";
     private const string Title = "Abdul Qahar Balki: The Taliban are fully enforcing their amnesty, and former government staff are not being harassed";
 
     private static readonly DateOnly Accessed = new(2026, 11, 30);
@@ -23,7 +24,8 @@ public class CitationFormatterTests
             "balki-amnesty",
             "The Taliban are fully enforcing their amnesty, and former government staff are not being harassed.",
             "Abdul Qahar Balki",
-            verdict ?? new ClaimVerdictData(Rating.Misleading, "Polygraph.info", ShownDate.Of(ReportedDate.Month(2021, 12), ReportedDate.Month(2021, 12)))),
+            verdict ?? new ClaimVerdictData(Rating.Misleading, "Polygraph.info", ShownDate.Of(ReportedDate.Month(2021, 12), ReportedDate.Month(2021, 12))),
+            Version: 3),
         Site,
         "https://factcheck.example");
 
@@ -43,7 +45,7 @@ public class CitationFormatterTests
 
         Assert.Equal(
             "“Abdul Qahar Balki: The Taliban Are Fully Enforcing Their Amnesty, and Former Government Staff Are Not Being Harassed.” "
-            + "FactCheck, Dec. 2021, factcheck.example/claims/12/balki-amnesty. Accessed 30 Nov. 2026.",
+            + "FactCheck, Dec. 2021, factcheck.example/claims/12/balki-amnesty/v/3. Accessed 30 Nov. 2026.",
             mla.Text);
         Assert.Contains("<i>FactCheck</i>, Dec. 2021", mla.Html, StringComparison.Ordinal);
     }

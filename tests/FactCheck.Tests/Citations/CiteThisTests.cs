@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Tests.Web;
 using FactCheck.Web.Features.Citations;
+using Microsoft.EntityFrameworkCore;
 
 namespace FactCheck.Tests.Citations;
 
@@ -26,7 +27,7 @@ public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
     {
         var balki = await SeededClaims.LoadAsync(App, SeededClaims.BalkiKey);
         var page = await GetPageAsync(balki.Path);
-        var permalink = Resolve(balki.Path).AbsoluteUri;
+        var permalink = Resolve($"{balki.Path}/v/{await NewestVersionAsync(balki.Id)}").AbsoluteUri;
 
         var box = Assert.Single(page.QuerySelectorAll("details.cite-this"));
         Assert.Equal("Cite this", box.QuerySelector("summary")!.TextContent.Trim());
@@ -61,7 +62,7 @@ public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
         Assert.Equal($"factcheck-claim-{balki.Id}.{extension}", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         Assert.False(response.Headers.Contains("Set-Cookie"), "a download sets a cookie");
         Assert.True(response.Headers.Contains("Content-Security-Policy"), "a download lacks the security headers");
-        AssertParses(extension, body, Resolve(balki.Path).AbsoluteUri);
+        AssertParses(extension, body, Resolve($"{balki.Path}/v/{await NewestVersionAsync(balki.Id)}").AbsoluteUri);
     }
 
     [Fact]
@@ -130,7 +131,10 @@ public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
         }
 
         Assert.Equal(canonical.GetAttribute("href"), Meta(page, "property", "og:url"));
-        Assert.Equal(canonical.GetAttribute("href"), Meta(page, "name", "citation_public_url"));
+
+        // A reference manager keeps the version read; a shared link (og:url) goes to the page as it is now.
+        var cited = which == "claim" ? Resolve($"{path}/v/{await NewestVersionAsync(balki.Id)}").AbsoluteUri : canonical.GetAttribute("href");
+        Assert.Equal(cited, Meta(page, "name", "citation_public_url"));
         Assert.Equal("article", Meta(page, "property", "og:type"));
         Assert.Equal("summary", Meta(page, "name", "twitter:card"));
         Assert.Equal(Meta(page, "name", "description"), Meta(page, "property", "og:description"));
@@ -200,6 +204,9 @@ public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
 
     private static string? Meta(IHtmlDocument page, string attribute, string name) =>
         page.QuerySelector($"head meta[{attribute}='{name}']")?.GetAttribute("content");
+
+    /// <summary>The version a citation names: the page as it stands when it is read.</summary>
+    private Task<int> NewestVersionAsync(int claimId) => App.QueryAsync(db => db.ClaimVersions.Where(v => v.ClaimId == claimId).MaxAsync(v => v.Number));
 
     private static void AssertParses(string extension, string body, string permalink)
     {

@@ -68,6 +68,9 @@ internal static class GeneratorProgram
             var generator = scope.ServiceProvider.GetRequiredService<SyntheticArchiveGenerator>();
             var result = await generator.GenerateAsync(new GenerationOptions(arguments.Claims, arguments.Seed), ConsoleProgress.For("generate"));
 
+            // The raw inserts bypass the save pipeline: version 1 of each page here, under the lock, not at the site's first start.
+            await setup.RecordFirstClaimVersionsAsync();
+
             var landmarks = result.Landmarks;
             var typicalClaim = $"/claims/{landmarks.TypicalClaimId}/{landmarks.TypicalClaimSlug}";
             scope.ServiceProvider.GetRequiredService<ILogger<SyntheticArchiveGenerator>>().LogInformation(

@@ -38,7 +38,13 @@ public static class CitationPages
         ArgumentNullException.ThrowIfNull(site);
         var work = CitedWorks.Claim(ClaimCitationData.From(model), site, baseUrl);
         var box = Box(work, accessed, format => CitationFiles.ClaimPath(model.Id, format));
-        return new CitationPage(box, Head(work, site, PageDescriptions.Claim(model), authorTag: site.Name), []);
+
+        // Reference managers keep the version read (citation_public_url); a shared link goes to the claim's page.
+        var canonical = SiteUrls.Absolute(baseUrl, model.Url);
+        var head = Head(work, site, PageDescriptions.Claim(model), authorTag: site.Name)
+            .Select(tag => tag.Name == "og:url" ? tag with { Content = canonical } : tag)
+            .ToList();
+        return new CitationPage(box, head, []);
     }
 
     /// <summary>The document as a whole, and each cited passage with its own permalink and downloads.</summary>

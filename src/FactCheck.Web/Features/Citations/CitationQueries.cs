@@ -17,7 +17,7 @@ public sealed class CitationQueries(FactCheckDbContext db)
     {
         var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new { c.Id, c.Slug, c.Summary, ClaimantName = c.Claimant.Name })
+            .Select(c => new { c.Id, c.Slug, c.Summary, ClaimantName = c.Claimant.Name, Version = db.ClaimVersions.Where(v => v.ClaimId == c.Id).Max(v => (int?)v.Number) })
             .FirstOrDefaultAsync(cancellationToken);
         if (claim is null)
         {
@@ -34,7 +34,8 @@ public sealed class CitationQueries(FactCheckDbContext db)
             claim.Slug,
             claim.Summary,
             claim.ClaimantName,
-            current is null ? null : new ClaimVerdictData(current.Rating, current.Author, ShownDate.Of(current.PublishedOn, current.AsOf)));
+            current is null ? null : new ClaimVerdictData(current.Rating, current.Author, ShownDate.Of(current.PublishedOn, current.AsOf)),
+            claim.Version);
     }
 
     /// <summary>The document's details without its text; null for no such document, or a passage that is not in it.</summary>

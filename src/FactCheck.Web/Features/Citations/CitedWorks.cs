@@ -9,14 +9,15 @@ using FactCheck.Web.Site;
 namespace FactCheck.Web.Features.Citations;
 
 /// <summary>What a claim citation needs: as much as the claim page has already loaded, or the endpoints' two small queries.</summary>
-public sealed record ClaimCitationData(int Id, string Slug, string Summary, string ClaimantName, ClaimVerdictData? Verdict)
+/// <param name="Version">The page's newest version, which the citation's URL names; null when it has none yet.</param>
+public sealed record ClaimCitationData(int Id, string Slug, string Summary, string ClaimantName, ClaimVerdictData? Verdict, int? Version = null)
 {
     public static ClaimCitationData From(ClaimPageModel page)
     {
         ArgumentNullException.ThrowIfNull(page);
         return new(page.Id, page.Slug, page.Summary, page.Claimant.Name, page.CurrentVerdict is { } verdict
             ? new ClaimVerdictData(verdict.Rating, verdict.Author, verdict.Shown)
-            : null);
+            : null, page.History.Newest?.Number);
     }
 }
 
@@ -40,7 +41,9 @@ public static class CitedWorks
     /// A claim page is cited as a web page by the site. Its title names the claimant before the summary: the
     /// summary alone ("The Taliban are fully enforcing their amnesty…") would read in a bibliography as the site's
     /// own assertion. Its date is the date readers are shown for the current verdict (<see cref="ShownDate"/>); a
-    /// claim still under review has none ("n.d."), rather than a date that says nothing about the page.
+    /// claim still under review has none ("n.d."), rather than a date that says nothing about the page. Its URL is
+    /// the version read (/claims/{id}/{slug}/v/{n}): the claim page changes as verdicts and evidence arrive, and
+    /// a citation must lead to what was cited (docs/decisions/claim-versions.md).
     /// </summary>
     public static CitedWork Claim(ClaimCitationData claim, SiteSettings site, string baseUrl)
     {
@@ -52,7 +55,7 @@ public static class CitedWorks
             Author: null,
             site.Name,
             claim.Verdict?.Shown.Date,
-            SiteUrls.Absolute(baseUrl, SiteUrls.Claim(claim.Id, claim.Slug)),
+            SiteUrls.Absolute(baseUrl, claim.Version is { } n ? SiteUrls.ClaimVersion(claim.Id, claim.Slug, n) : SiteUrls.Claim(claim.Id, claim.Slug)),
             ChangesOverTime: true);
     }
 

@@ -98,4 +98,7 @@ public sealed record ClaimPageModel(
 
     /// <summary>Claims making the same assertion (see <see cref="SimilarClaims"/>), with the words they share.</summary>
     public IReadOnlyList<SimilarClaimView> SimilarClaims { get; init; } = [];
+
+    /// <summary>The page's published versions, newest first (<see cref="VersionHistory"/>); empty for a model built without them.</summary>
+    public VersionHistory History { get; init; } = new(0, []);
 }

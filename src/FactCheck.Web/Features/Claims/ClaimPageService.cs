@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Features.Claims;
 
 /// <summary>
-/// Loads a claim page in five queries whatever the amount of evidence (claim, topics, evidence, appearances,
-/// verdicts), plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
+/// Loads a claim page in six queries whatever the amount of evidence (claim, topics, evidence, appearances,
+/// verdicts, page versions), plus the similar-claims lookup (a fixed handful of index queries and one for the suggestions).
 /// The first query settles the address: an old or mistyped slug is answered with the canonical one before
 /// any of the others run, so a permalink's redirect costs one query.
 /// </summary>
@@ -125,6 +125,15 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
             .Select(v => new VerdictView(v.Id, v.Rating, v.Headline, markdown.ToHtml(v.RationaleMarkdown), v.Author, v.AsOf, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed, v.PublishedOn))
             .ToList();
 
+        // The page history, and the newest version the citation's permalink names: numbers have no gaps, so
+        // the newest is also the count. The page's sixth query, a walk of the (ClaimId, Number) index.
+        var versions = await db.ClaimVersions.AsNoTracking()
+            .Where(v => v.ClaimId == id)
+            .OrderByDescending(v => v.Number)
+            .Take(VersionHistory.Shown)
+            .Select(v => new { v.Number, v.CreatedAtUtc, v.Reason })
+            .ToListAsync(cancellationToken);
+
         var page = new ClaimPageModel(
             claim.Id,
             claim.Slug,
@@ -173,6 +182,9 @@ public sealed class ClaimPageService(FactCheckDbContext db, MarkdownRenderer mar
                 .ToList())
         {
             SimilarClaims = await similarClaims.FindAsync(id, cancellationToken: cancellationToken),
+            History = new VersionHistory(
+                versions.Count > 0 ? versions[0].Number : 0,
+                versions.Select(v => new VersionEntry(v.Number, v.CreatedAtUtc, v.Reason, SiteUrls.ClaimVersion(claim.Id, claim.Slug, v.Number))).ToList()),
         };
         return new ClaimPageLookup(claim.Slug, page.Url, page);
     }
