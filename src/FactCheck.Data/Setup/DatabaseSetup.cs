@@ -1,3 +1,4 @@
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Versions;
 using Microsoft.Data.Sqlite;
@@ -97,7 +98,7 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
         // The versions check reads the (ClaimId, Number) index once per claim: a few ms at 100,000 claims.
         return await StaleMigrationLockTakenAtAsync(cancellationToken) is not null
             || (seedOptions.ImportOnEmptyDatabase && !await db.Sources.AnyAsync(cancellationToken))
-            || await db.Claims.AnyAsync(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id), cancellationToken);
+            || await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).AnyAsync(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id), cancellationToken);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Verdicts;
 using Microsoft.EntityFrameworkCore;
@@ -54,12 +55,12 @@ public static class ClaimVersionWriter
 
         if (claimantIds.Count > 0)
         {
-            claimIds.UnionWith(await db.Claims.AsNoTracking().Where(c => claimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            claimIds.UnionWith(await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).Where(c => claimantIds.Contains(c.ClaimantId)).Select(c => c.Id).ToListAsync(cancellationToken));
         }
 
         if (passageIds.Count > 0 || sourceIds.Count > 0)
         {
-            claimIds.UnionWith(await db.Evidence.AsNoTracking()
+            claimIds.UnionWith(await db.Evidence.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
                 .Where(e => passageIds.Contains(e.PassageId) || sourceIds.Contains(e.Passage.SourceId))
                 .Select(e => e.ClaimId)
                 .Distinct()
@@ -113,7 +114,7 @@ public static class ClaimVersionWriter
     public static async Task<int> RecordFirstVersionsAsync(FactCheckDbContext db, int batchSize = 500, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var missing = await db.Claims.AsNoTracking()
+        var missing = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id))
             .OrderBy(c => c.Id)
             .Select(c => c.Id)
@@ -184,7 +185,7 @@ public static class ClaimVersionWriter
             return [];
         }
 
-        var claims = await db.Claims.AsNoTracking()
+        var claims = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(c => ids.Contains(c.Id))
             .Select(c => new
             {
@@ -207,14 +208,14 @@ public static class ClaimVersionWriter
             })
             .ToListAsync(cancellationToken);
 
-        var verdicts = (await db.Verdicts.AsNoTracking()
+        var verdicts = (await db.Verdicts.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(v => ids.Contains(v.ClaimId) && v.Status == VerdictStatus.Published)
             .Select(v => new { v.Id, v.ClaimId, v.Rating, v.Headline, v.RationaleMarkdown, v.Author, v.AsOf, v.PublishedOn, v.PublishedAtUtc, v.CorrectionNote, v.ClaimReviewed })
             .ToListAsync(cancellationToken))
             .ToLookup(v => v.ClaimId);
 
         // Projections: a source's full text is large and the page shows only its metadata and the passage.
-        var evidence = (await db.Evidence.AsNoTracking()
+        var evidence = (await db.Evidence.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(e => ids.Contains(e.ClaimId))
             .Select(e => new
             {
@@ -371,7 +372,7 @@ public static class ClaimVersionWriter
     /// </summary>
     private static async Task<Dictionary<int, DateTime>> ReachedAtAsync(FactCheckDbContext db, HashSet<int> claimIds, CancellationToken cancellationToken)
     {
-        var rows = await db.Claims.AsNoTracking()
+        var rows = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(c => claimIds.Contains(c.Id))
             .Select(c => new
             {

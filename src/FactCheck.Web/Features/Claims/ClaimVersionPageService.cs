@@ -1,3 +1,4 @@
+using FactCheck.Data.Configurations;
 using System.Globalization;
 using FactCheck.Data;
 using FactCheck.Data.Entities;
@@ -19,7 +20,7 @@ public sealed class ClaimVersionPageService(FactCheckDbContext db, MarkdownRende
     /// <summary>Null when there is no such claim or version; a redirect when the slug is not the claim's; else the page.</summary>
     public async Task<ClaimVersionLookup?> GetAsync(int id, string? requestedSlug, int number, CancellationToken cancellationToken = default)
     {
-        var claim = await db.Claims.AsNoTracking()
+        var claim = await db.Claims.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims)
             .Where(c => c.Id == id)
             .Select(c => new
             {
@@ -103,7 +104,12 @@ public sealed class ClaimVersionPageService(FactCheckDbContext db, MarkdownRende
                     e.Note,
                     e.Source.Title,
                     e.Source.Publisher,
-                    SiteUrls.Passage(e.Source.Id, e.Source.Slug, e.Passage.Id)))
+                    SiteUrls.Passage(e.Source.Id, e.Source.Slug, e.Passage.Id))
+                {
+                    // The snapshot keeps the links out as they stood; it has no access date or loss date to show.
+                    OriginalUrl = EvidenceView.OriginalLink(e.Source.OriginalUrl, e.Passage.Exact, e.Passage.Prefix, e.Passage.Suffix, e.Passage.Lost),
+                    ArchiveUrl = MarkdownRenderer.IsWebUrl(e.Source.ArchiveUrl) ? e.Source.ArchiveUrl : null,
+                })
                 .ToList(),
             []);
     }
