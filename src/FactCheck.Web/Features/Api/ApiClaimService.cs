@@ -1,4 +1,5 @@
 using FactCheck.Data;
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Verdicts;
 using FactCheck.Web.Features.Browse;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class ApiClaimService(FactCheckDbContext db)
     public async Task<ApiClaimLookup?> GetAsync(int id, ApiLinks links, CancellationToken cancellationToken)
     {
         // Unfiltered: a retracted or merged claim must still be found, to answer 410 or 301 rather than 404.
-        var claim = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+        var claim = await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new
             {

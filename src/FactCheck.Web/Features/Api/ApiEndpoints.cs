@@ -274,31 +274,16 @@ public static class ApiEndpoints
         FactCheckDbContext db,
         [Description(PageDescription)] string? page = null,
         [Description(PageSizeDescription)] string? pageSize = null,
-        CancellationToken cancellationToken = default)
-    {
-        var (paging, problem) = ApiPaging.Parse(page, pageSize);
-        if (paging is null)
-        {
-            return problem!;
-        }
-
-        var links = ApiLinks.For(context.Request);
-        var body = paging.ToPage(context, links, await service.ListAsync(paging, links, cancellationToken), NoQuery);
-        return ConditionalGet.Json(context, body, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await PageOfAsync(context, db, page, pageSize, service.ListAsync, cancellationToken);
 
     private static async Task<IResult> GetClaimantAsync(
         HttpContext context,
         ApiClaimantService service,
         FactCheckDbContext db,
         [Description("The claimant's slug.")] string slug,
-        CancellationToken cancellationToken = default)
-    {
-        var claimant = await service.GetAsync(slug, ApiLinks.For(context.Request), cancellationToken);
-        return claimant is null
-            ? ApiProblems.NotFound("claimant with that slug")
-            : ConditionalGet.Json(context, claimant, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await OneAsync(context, db, await service.GetAsync(slug, ApiLinks.For(context.Request), cancellationToken), "claimant with that slug", cancellationToken);
 
     private static async Task<IResult> ListSourcesAsync(
         HttpContext context,
@@ -306,31 +291,16 @@ public static class ApiEndpoints
         FactCheckDbContext db,
         [Description(PageDescription)] string? page = null,
         [Description(PageSizeDescription)] string? pageSize = null,
-        CancellationToken cancellationToken = default)
-    {
-        var (paging, problem) = ApiPaging.Parse(page, pageSize);
-        if (paging is null)
-        {
-            return problem!;
-        }
-
-        var links = ApiLinks.For(context.Request);
-        var body = paging.ToPage(context, links, await service.ListAsync(paging, links, cancellationToken), NoQuery);
-        return ConditionalGet.Json(context, body, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await PageOfAsync(context, db, page, pageSize, service.ListAsync, cancellationToken);
 
     private static async Task<IResult> GetSourceAsync(
         HttpContext context,
         ApiSourceService service,
         FactCheckDbContext db,
         [Description("The document's id.")] int id,
-        CancellationToken cancellationToken = default)
-    {
-        var source = await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken);
-        return source is null
-            ? ApiProblems.NotFound("document with that id")
-            : ConditionalGet.Json(context, source, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await OneAsync(context, db, await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken), "document with that id", cancellationToken);
 
     private static async Task<IResult> GetSourceTextAsync(
         HttpContext context,
@@ -354,13 +324,8 @@ public static class ApiEndpoints
         ApiEvidenceService service,
         FactCheckDbContext db,
         [Description("The evidence item's id.")] int id,
-        CancellationToken cancellationToken = default)
-    {
-        var evidence = await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken);
-        return evidence is null
-            ? ApiProblems.NotFound("evidence item with that id")
-            : ConditionalGet.Json(context, evidence, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await OneAsync(context, db, await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken), "evidence item with that id", cancellationToken);
 
     private static async Task<IResult> ListVerdictsAsync(
         HttpContext context,
@@ -368,31 +333,16 @@ public static class ApiEndpoints
         FactCheckDbContext db,
         [Description(PageDescription)] string? page = null,
         [Description(PageSizeDescription)] string? pageSize = null,
-        CancellationToken cancellationToken = default)
-    {
-        var (paging, problem) = ApiPaging.Parse(page, pageSize);
-        if (paging is null)
-        {
-            return problem!;
-        }
-
-        var links = ApiLinks.For(context.Request);
-        var body = paging.ToPage(context, links, await service.ListAsync(paging, links, cancellationToken), NoQuery);
-        return ConditionalGet.Json(context, body, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await PageOfAsync(context, db, page, pageSize, service.ListAsync, cancellationToken);
 
     private static async Task<IResult> GetVerdictAsync(
         HttpContext context,
         ApiVerdictService service,
         FactCheckDbContext db,
         [Description("The verdict's id.")] int id,
-        CancellationToken cancellationToken = default)
-    {
-        var verdict = await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken);
-        return verdict is null
-            ? ApiProblems.NotFound("published verdict with that id")
-            : ConditionalGet.Json(context, verdict, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
-    }
+        CancellationToken cancellationToken = default) =>
+        await OneAsync(context, db, await service.GetAsync(id, ApiLinks.For(context.Request), cancellationToken), "published verdict with that id", cancellationToken);
 
     private static async Task<IResult> SearchAsync(
         HttpContext context,
@@ -435,6 +385,33 @@ public static class ApiEndpoints
         var body = paging.ToPage(context, links, items, new Dictionary<string, string?> { ["q"] = q?.Trim(), ["kind"] = kind?.Trim() }, results.Total, hasNext);
         return ConditionalGet.Json(context, body, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
     }
+
+    /// <summary>The unfiltered lists share one shape: read the paging, read one page of rows, answer conditionally.</summary>
+    private static async Task<IResult> PageOfAsync<T>(
+        HttpContext context,
+        FactCheckDbContext db,
+        string? page,
+        string? pageSize,
+        Func<ApiPaging, ApiLinks, CancellationToken, Task<IReadOnlyList<T>>> list,
+        CancellationToken cancellationToken)
+    {
+        var (paging, problem) = ApiPaging.Parse(page, pageSize);
+        if (paging is null)
+        {
+            return problem!;
+        }
+
+        var links = ApiLinks.For(context.Request);
+        var body = paging.ToPage(context, links, await list(paging, links, cancellationToken), NoQuery);
+        return ConditionalGet.Json(context, body, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
+    }
+
+    /// <summary>One resource by its key: a 404 problem naming what was looked for, or the resource, answered conditionally.</summary>
+    private static async Task<IResult> OneAsync<T>(HttpContext context, FactCheckDbContext db, T? resource, string notFound, CancellationToken cancellationToken)
+        where T : class =>
+        resource is null
+            ? ApiProblems.NotFound(notFound)
+            : ConditionalGet.Json(context, resource, await ApiLastModified.OfArchiveAsync(db, cancellationToken));
 
     private static readonly Dictionary<string, string?> NoQuery = [];
 }

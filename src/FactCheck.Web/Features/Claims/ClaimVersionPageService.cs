@@ -1,5 +1,6 @@
 using FactCheck.Data.Configurations;
 using System.Globalization;
+using System.Text.Json;
 using FactCheck.Data;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Text;
@@ -15,7 +16,7 @@ namespace FactCheck.Web.Features.Claims;
 /// and newest version number), then the stored version. Everything shown of the claim comes from the version's
 /// snapshot, never from today's rows, so the page reads as it did when it was cited.
 /// </summary>
-public sealed class ClaimVersionPageService(FactCheckDbContext db, MarkdownRenderer markdown)
+public sealed class ClaimVersionPageService(FactCheckDbContext db, MarkdownRenderer markdown, ILogger<ClaimVersionPageService> logger)
 {
     /// <summary>Null when there is no such claim or version; a redirect when the slug is not the claim's; else the page.</summary>
     public async Task<ClaimVersionLookup?> GetAsync(int id, string? requestedSlug, int number, CancellationToken cancellationToken = default)
@@ -50,8 +51,20 @@ public sealed class ClaimVersionPageService(FactCheckDbContext db, MarkdownRende
             return null;
         }
 
+        ClaimPageModel shown;
+        try
+        {
+            shown = ToPage(ClaimVersionSnapshot.FromJson(version.Snapshot), claim.Slug);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException)
+        {
+            // A stored state this build cannot read is a defect to fix, not a reason to show readers a 500.
+            logger.LogError(e, "Claim {ClaimId} version {Number} has a snapshot this site cannot read", id, number);
+            return null;
+        }
+
         var page = new ClaimVersionPageModel(
-            ToPage(ClaimVersionSnapshot.FromJson(version.Snapshot), claim.Slug),
+            shown,
             number,
             version.CreatedAtUtc,
             version.Reason,

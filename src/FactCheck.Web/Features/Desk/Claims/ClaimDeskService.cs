@@ -62,7 +62,34 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         Revision = claim.Revision.ToString(CultureInfo.InvariantCulture),
     };
 
-    public async Task<ClaimDeskOutcome> EditAsync(int id, ClaimEditInput input, string editor, CancellationToken cancellationToken = default)
+    public Task<ClaimDeskOutcome> EditAsync(int id, ClaimEditInput input, string editor, CancellationToken cancellationToken = default) =>
+        InWriteTransactionAsync(ct => EditCoreAsync(id, input, editor, ct), cancellationToken);
+
+    public Task<ClaimDeskOutcome> RetractAsync(int id, RetractInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        InWriteTransactionAsync(ct => RetractCoreAsync(id, input, user, ct), cancellationToken);
+
+    public Task<ClaimDeskOutcome> MergeAsync(int id, MergeInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        InWriteTransactionAsync(ct => MergeCoreAsync(id, input, user, ct), cancellationToken);
+
+    /// <summary>
+    /// The checks and the save in one write transaction. SQLite's BEGIN IMMEDIATE takes the write lock before the
+    /// stale-revision and merge-loop checks read, so a colleague's save cannot land between a check and ours: checked
+    /// before the save's own transaction, two edits from the same revision would both pass and the second overwrite
+    /// the first, and merges A into B and B into A could both pass and make a loop.
+    /// </summary>
+    private async Task<ClaimDeskOutcome> InWriteTransactionAsync(Func<CancellationToken, Task<ClaimDeskOutcome>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await work(cancellationToken);
+        if (outcome.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<ClaimDeskOutcome> EditCoreAsync(int id, ClaimEditInput input, string editor, CancellationToken cancellationToken)
     {
         var problems = new List<FieldMessage>();
         var summary = Required(problems, nameof(ClaimEditInput.Summary), input.Summary, SummaryMaxLength, "Write a one-line summary.");
@@ -125,7 +152,7 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         return await TrySaveAsync("Saved.", cancellationToken);
     }
 
-    public async Task<ClaimDeskOutcome> RetractAsync(int id, RetractInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    private async Task<ClaimDeskOutcome> RetractCoreAsync(int id, RetractInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DeskRoles.ChiefEditor))
         {
@@ -163,7 +190,7 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         return await TrySaveAsync("Retracted. The claim's address now answers with the retraction notice.", cancellationToken);
     }
 
-    public async Task<ClaimDeskOutcome> MergeAsync(int id, MergeInput input, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    private async Task<ClaimDeskOutcome> MergeCoreAsync(int id, MergeInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!user.IsInRole(DeskRoles.ChiefEditor))
         {

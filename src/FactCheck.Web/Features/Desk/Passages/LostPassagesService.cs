@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactCheck.Data;
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Passages;
 using FactCheck.Data.Seeding;
 using FactCheck.Web.Features.Account;
@@ -107,10 +108,10 @@ public sealed class LostPassagesService(FactCheckDbContext db)
             .Select(p => new { p.Id, p.SourceId, SourceTitle = p.Source.Title, p.Exact, LostAtUtc = p.LostAtUtc!.Value })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        var evidence = await db.Evidence.AsNoTracking().Where(e => ids.Contains(e.PassageId))
+        var evidence = await db.Evidence.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).Where(e => ids.Contains(e.PassageId))
             .Select(e => new { e.PassageId, e.ClaimId, e.Claim.Summary, e.Stance, e.Organization })
             .ToListAsync(cancellationToken);
-        var appearances = await db.ClaimAppearances.AsNoTracking().Where(a => ids.Contains(a.PassageId))
+        var appearances = await db.ClaimAppearances.AsNoTracking().IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).Where(a => ids.Contains(a.PassageId))
             .Select(a => new { a.PassageId, a.ClaimId, a.Claim.Summary })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new LostPassageRow(

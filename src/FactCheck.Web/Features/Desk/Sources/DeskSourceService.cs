@@ -161,6 +161,20 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     /// </summary>
     public async Task<CorrectTextOutcome> CorrectTextAsync(int sourceId, CorrectTextInput input, string editor, CancellationToken cancellationToken = default)
     {
+        // The hash check and the save in one write transaction: SQLite's BEGIN IMMEDIATE takes the write lock before
+        // the check reads, so a colleague's correction cannot land between the check and ours and be overwritten.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await CorrectTextCoreAsync(sourceId, input, editor, cancellationToken);
+        if (outcome.Saved)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<CorrectTextOutcome> CorrectTextCoreAsync(int sourceId, CorrectTextInput input, string editor, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(input);
         var source = await db.Sources.Include(s => s.Passages).SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
         if (source is null)
@@ -205,7 +219,9 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
         db.Attribution = new ChangeAttribution(editor, reason);
         if (!await TrySaveAsync(cancellationToken))
         {
-            return CorrectTextOutcome.Refused(StaleCorrection);
+            // Not a colleague's correction (the transaction holds the write lock): a unique span refused, as when two
+            // cited passages trade places and one would briefly stand on the other's words.
+            return CorrectTextOutcome.Refused(SpanConflict);
         }
 
         return new CorrectTextOutcome(true, outcome.Found.Count, outcome.Lost.Count, null, []);
@@ -215,6 +231,8 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     public static string CorrectionSummary(int found, int lost) => string.Create(
         CultureInfo.InvariantCulture,
         $"Text corrected: {found} {(found == 1 ? "passage" : "passages")} found again, {lost} could not be found and {(lost == 1 ? "is" : "are")} flagged.");
+
+    public const string SpanConflict = "Nothing was saved: the corrected text would put two cited passages on the same words at once (two quotes trading places, for instance). Make the correction in two smaller steps.";
 
     public const string StaleCorrection = "Someone else corrected this text since you opened it. Nothing was saved: reload the page and make your correction on the current text.";
 
