@@ -327,6 +327,13 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
             .AsSplitQuery()
             .ToDictionaryAsync(c => c.Key, cancellationToken);
 
+        // Claims an editor changed on the desk: the desk's words are newer than the archive's, so a re-import keeps
+        // them (the archive may still add what is missing: appearances, evidence, verdicts).
+        var existingIds = existing.Values.Select(c => c.Id).ToList();
+        var deskEdited = (await db.Revisions.AsNoTracking()
+            .Where(r => r.EntityType == RevisionSubjects.Claim && existingIds.Contains(r.EntityId) && r.Author != ChangeAttribution.ArchiveImport.Author)
+            .Select(r => r.EntityId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+
         foreach (var seed in plan.Archive.Claims)
         {
             var said = ReportedDate.Parse(seed.Said);
@@ -336,15 +343,32 @@ public sealed class SeedImporter(FactCheckDbContext db, ILogger<SeedImporter> lo
                 claim = new Claim { Key = seed.Key, Slug = "", Quote = "", Summary = "", CreatedAtUtc = now };
                 db.Claims.Add(claim);
             }
+            else if (claim.RetractedAtUtc is not null || claim.MergedIntoId is not null)
+            {
+                // A chief editor withdrew it: putting back the evidence and topics a merge moved to the survivor, or
+                // re-listing a retracted claim's topics, would undo that decision.
+                logger.LogInformation("Seeded claim {ClaimKey} left as it is: it was {Withdrawal} on the desk", seed.Key, claim.RetractedAtUtc is not null ? "retracted" : "merged");
+                continue;
+            }
+
+            var keepDeskEdits = !created && deskEdited.Contains(claim.Id);
+            if (keepDeskEdits && (claim.Quote != seed.Quote || claim.Summary != seed.Summary || claim.SaidOn != said || claim.SaidWhere != seed.Where || claim.IsVerbatim != seed.Verbatim))
+            {
+                logger.LogWarning("Seeded claim {ClaimKey} keeps the desk's edits; the archive's wording differs", seed.Key);
+            }
 
             var before = (claim.Slug, claim.Quote, claim.IsVerbatim, claim.Summary, claim.ClaimantId, claim.SaidOn, claim.SaidWhere, Topics: string.Join(',', claim.Topics.Select(t => t.Slug).Order()));
-            claim.Slug = Slugs.From(seed.Summary);
-            claim.Quote = seed.Quote;
-            claim.IsVerbatim = seed.Verbatim;
-            claim.Summary = seed.Summary;
+            if (!keepDeskEdits)
+            {
+                claim.Slug = Slugs.From(seed.Summary);
+                claim.Quote = seed.Quote;
+                claim.IsVerbatim = seed.Verbatim;
+                claim.Summary = seed.Summary;
+                claim.SaidOn = said;
+                claim.SaidWhere = seed.Where;
+            }
+
             claim.Claimant = claimants[seed.Claimant];
-            claim.SaidOn = said;
-            claim.SaidWhere = seed.Where;
             claim.Topics.RemoveAll(t => !seed.Topics.Contains(t.Slug));
             claim.Topics.AddRange(seed.Topics.Where(slug => claim.Topics.All(t => t.Slug != slug)).Select(slug => topics[slug]));
             var after = (claim.Slug, claim.Quote, claim.IsVerbatim, claim.Summary, claim.ClaimantId, claim.SaidOn, claim.SaidWhere, Topics: string.Join(',', claim.Topics.Select(t => t.Slug).Order()));

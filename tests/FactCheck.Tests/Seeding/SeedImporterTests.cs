@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using FactCheck.Data;
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Verdicts;
@@ -181,6 +183,34 @@ public sealed class SeedImporterTests : IAsyncLifetime
         var source = await db.Sources.Include(s => s.Passages).SingleAsync(s => s.Key == FactCheckFile);
         Assert.StartsWith("Editor's note", source.Text, StringComparison.Ordinal);
         Assert.All(source.Passages, p => Assert.Equal(p.Exact, source.Text[p.Start..p.End]));
+    }
+
+    [Fact]
+    public async Task A_reimport_keeps_a_claims_desk_edits_and_leaves_a_retracted_claim_as_the_desk_left_it()
+    {
+        await _database.ImportAsync();
+        int editedId, retractedId;
+        await using (var db = _database.CreateContext())
+        {
+            var claims = await db.Claims.Include(c => c.Topics).OrderBy(c => c.Id).Take(2).ToListAsync();
+            (editedId, retractedId) = (claims[0].Id, claims[1].Id);
+            Assert.NotEmpty(claims[1].Topics);
+            db.Attribution = new ChangeAttribution("editor@example.org", "A clearer summary");
+            (claims[0].Summary, claims[0].Slug) = ("A summary an editor rewrote", "a-summary-an-editor-rewrote");
+            (claims[1].RetractedAtUtc, claims[1].RetractionReason, claims[1].RetractedBy) = (DateTime.UtcNow, "Misattributed", "chief@example.org");
+            claims[1].Topics.Clear();
+            await db.SaveChangesAsync();
+        }
+
+        await _database.ImportAsync();
+
+        await using var check = _database.CreateContext();
+        var all = check.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).Include(c => c.Topics);
+        var edited = await all.SingleAsync(c => c.Id == editedId);
+        Assert.Equal(("A summary an editor rewrote", "a-summary-an-editor-rewrote"), (edited.Summary, edited.Slug));
+        var retracted = await all.SingleAsync(c => c.Id == retractedId);
+        Assert.Equal("Misattributed", retracted.RetractionReason);
+        Assert.Empty(retracted.Topics);
     }
 
     private async Task<(int Sources, int Claims, int Passages, int Evidence, int Verdicts)> CountRowsAsync()
