@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
@@ -117,14 +118,9 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         }
 
         var claim = await AllClaims.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (claim is null)
+        if (IsUnchangeable(claim, "It can no longer be edited.", out var stop))
         {
-            return ClaimDeskOutcome.NotFound;
-        }
-
-        if (Withdrawn(claim) is { } withdrawn)
-        {
-            return ClaimDeskOutcome.Refused(withdrawn + " It can no longer be edited.");
+            return stop;
         }
 
         // A form opened before someone else's save would overwrite that save with stale values.
@@ -172,14 +168,9 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         }
 
         var claim = await AllClaims.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (claim is null)
+        if (IsUnchangeable(claim, "Nothing was saved.", out var stop))
         {
-            return ClaimDeskOutcome.NotFound;
-        }
-
-        if (Withdrawn(claim) is { } withdrawn)
-        {
-            return ClaimDeskOutcome.Refused(withdrawn + " Nothing was saved.");
+            return stop;
         }
 
         var editor = SignedInEditor.From(user).Email;
@@ -220,14 +211,9 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
 
         var duplicate = await AllClaims.Include(c => c.Appearances).Include(c => c.Evidence).Include(c => c.Topics)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (duplicate is null)
+        if (IsUnchangeable(duplicate, "Nothing was saved.", out var stop))
         {
-            return ClaimDeskOutcome.NotFound;
-        }
-
-        if (Withdrawn(duplicate) is { } withdrawn)
-        {
-            return ClaimDeskOutcome.Refused(withdrawn + " Nothing was saved.");
+            return stop;
         }
 
         var survivor = await AllClaims.Include(c => c.Appearances).Include(c => c.Evidence).Include(c => c.Topics)
@@ -322,6 +308,18 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether an action on the claim stops before it starts, and with what: no such claim, or one already withdrawn
+    /// (a retracted or merged claim is read-only), refused with the <paramref name="consequence"/> for the editor.
+    /// </summary>
+    private static bool IsUnchangeable([NotNullWhen(false)] Claim? claim, string consequence, [NotNullWhen(true)] out ClaimDeskOutcome? stop)
+    {
+        stop = claim is null ? ClaimDeskOutcome.NotFound
+            : Withdrawn(claim) is { } withdrawn ? ClaimDeskOutcome.Refused(withdrawn + " " + consequence)
+            : null;
+        return stop is not null;
     }
 
     private static string? Withdrawn(Claim claim) =>
