@@ -4,6 +4,7 @@ using FactCheck.Data.Identity;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using FactCheck.Data.Versions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -15,8 +16,13 @@ namespace FactCheck.Data;
 /// Told of every committed save (the web layer's output-cache eviction); none when the context is built
 /// by hand, as at design time and in tests.
 /// </param>
-public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IEnumerable<ISavedChangesListener>? listeners = null)
-    : IdentityDbContext<EditorUser>(options)
+/// <remarks>
+/// This type is the model and the SQLite provider's migrations (Migrations/); <see cref="PostgresFactCheckDbContext"/>
+/// adds PostgreSQL's search columns and owns Migrations/Postgres. Options are non-generic so that it can
+/// derive (docs/decisions/database-provider.md).
+/// </remarks>
+public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChangesListener>? listeners = null)
+    : IdentityDbContext<EditorUser>(options), IDataProtectionKeyContext
 {
     private const string SaveSavepoint = "FactCheckSave";
 
@@ -49,6 +55,13 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<CacheEviction> CacheEvictions => Set<CacheEviction>();
+
+    /// <summary>The Data Protection key ring, shared by every instance (cookies and antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Who the next save's revisions name, and why. Set by whoever saves on someone's behalf.</summary>
     public ChangeAttribution Attribution { get; set; } = ChangeAttribution.Unattributed;
 
@@ -62,7 +75,9 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
     /// <summary>The provider's full-text index; the only provider-specific SQL in the application.</summary>
     public ISearchIndex SearchIndex => _searchIndex ??= Database.IsSqlite()
         ? new SqliteSearchIndex(this)
-        : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName} yet.");
+        : Database.IsNpgsql()
+            ? new PostgresSearchIndex(this)
+            : throw new NotSupportedException($"No full-text search for provider {Database.ProviderName}.");
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(CommittedChangesInterceptor.Instance)
@@ -74,7 +89,8 @@ public class FactCheckDbContext(DbContextOptions<FactCheckDbContext> options, IE
     {
         // Identity's tables (AspNetUsers, AspNetRoles ...) first, so the application's configurations come last.
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly);
+        builder.ApplyConfigurationsFromAssembly(typeof(FactCheckDbContext).Assembly,
+            type => type.Namespace != typeof(Configurations.Postgres.ClaimSearchRowEntityTypeConfiguration).Namespace);
     }
 
     /// <summary>Refused: see docs/decisions/save-pipeline.md. Every caller, Identity's stores included, saves asynchronously.</summary>

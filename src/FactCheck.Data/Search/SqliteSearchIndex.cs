@@ -10,38 +10,20 @@ namespace FactCheck.Data.Search;
 /// </summary>
 public sealed partial class SqliteSearchIndex(FactCheckDbContext db) : ISearchIndex
 {
-    // Parameter lists are built from ints only, never from user text.
-    // Published claims only, and only their evidence: a retracted or merged claim must not be found by
-    // search or offered as a similar claim (the EF model's "Published" filter, in SQL).
-    private const string ClaimRows = """
-        SELECT c."Id", c."Quote", c."Summary", p."Name" FROM "Claims" c JOIN "Claimants" p ON p."Id" = c."ClaimantId"
-        WHERE c."RetractedAtUtc" IS NULL AND c."MergedIntoId" IS NULL
-        """;
-
-    private const string EvidenceRows = """
-        SELECT e."Id", g."Exact", e."Note", e."Organization" FROM "Evidence" e JOIN "Passages" g ON g."Id" = e."PassageId"
-        JOIN "Claims" ec ON ec."Id" = e."ClaimId"
-        WHERE ec."RetractedAtUtc" IS NULL AND ec."MergedIntoId" IS NULL
-        """;
-
-    private const string SourceRows = """
-        SELECT s."Id", s."Title", s."Publisher", s."Text" FROM "Sources" s WHERE TRUE
-        """;
-
     public async Task UpdateAsync(SearchIndexChanges changes, CancellationToken cancellationToken = default)
     {
-        await ReplaceAsync("ClaimSearch", "Quote, Summary, Claimant", ClaimRows, "c", changes.ClaimIds, cancellationToken);
-        await ReplaceAsync("EvidenceSearch", "Exact, Note, Organization", EvidenceRows, "e", changes.EvidenceIds, cancellationToken);
-        await ReplaceAsync("SourceSearch", "Title, Publisher, Text", SourceRows, "s", changes.SourceIds, cancellationToken);
+        await ReplaceAsync("ClaimSearch", "Quote, Summary, Claimant", SearchIndexRows.Claims, "c", changes.ClaimIds, cancellationToken);
+        await ReplaceAsync("EvidenceSearch", "Exact, Note, Organization", SearchIndexRows.Evidence, "e", changes.EvidenceIds, cancellationToken);
+        await ReplaceAsync("SourceSearch", "Title, Publisher, Text", SearchIndexRows.Sources, "s", changes.SourceIds, cancellationToken);
     }
 
     public async Task RebuildAsync(CancellationToken cancellationToken = default)
     {
         foreach (var (table, columns, rows) in new[]
         {
-            ("ClaimSearch", "Quote, Summary, Claimant", ClaimRows),
-            ("EvidenceSearch", "Exact, Note, Organization", EvidenceRows),
-            ("SourceSearch", "Title, Publisher, Text", SourceRows),
+            ("ClaimSearch", "Quote, Summary, Claimant", SearchIndexRows.Claims),
+            ("EvidenceSearch", "Exact, Note, Organization", SearchIndexRows.Evidence),
+            ("SourceSearch", "Title, Publisher, Text", SearchIndexRows.Sources),
         })
         {
 #pragma warning disable EF1002 // Table and column names are constants of this class, not input.

@@ -32,6 +32,11 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
             // The first thing a start does with the database, so the place to say which file failed.
             throw new DatabaseSetupException($"The database {new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource} cannot be opened: {ex.Message}", ex);
         }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new DatabaseSetupException($"The PostgreSQL database {server.Database} on {server.Host}:{server.Port} cannot be reached: {ex.Message}", ex);
+        }
 
         if (!needed)
         {
@@ -70,9 +75,11 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
     /// memory, which no other process can open, a lock that holds nothing.
     /// </summary>
     public Task<DatabaseSetupLock> AcquireLockAsync(CancellationToken cancellationToken = default) =>
-        LockPath() is { } path
-            ? DatabaseSetupLock.AcquireAsync(path, options.LockTimeout, logger, cancellationToken)
-            : Task.FromResult(DatabaseSetupLock.None);
+        db.Database.IsNpgsql()
+            ? DatabaseSetupLock.AcquirePostgresAsync(db.Database.GetConnectionString()!, options.LockTimeout, logger, cancellationToken)
+            : LockPath() is { } path
+                ? DatabaseSetupLock.AcquireAsync(path, options.LockTimeout, logger, cancellationToken)
+                : Task.FromResult(DatabaseSetupLock.None);
 
     /// <summary>Applies pending migrations. Call it holding <see cref="AcquireLockAsync"/>.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)

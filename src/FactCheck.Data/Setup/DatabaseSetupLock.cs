@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace FactCheck.Data.Setup;
 
@@ -9,15 +10,21 @@ namespace FactCheck.Data.Setup;
 /// file beside it (factcheck.db.lock). The operating system releases it when the process ends, however it
 /// ends, so unlike EF Core's lock row a killed process can never leave it behind; and while a process holds
 /// it, no migration of ours runs anywhere else, so a row left in __EFMigrationsLock is known to be stale.
+/// On PostgreSQL, shared by instances on several machines, it is a session advisory lock instead, held on a
+/// connection of its own: the server releases it when that connection ends, so a killed instance leaves
+/// nothing behind there either.
 /// See docs/decisions/startup-recovery.md.
 /// </summary>
 public sealed class DatabaseSetupLock : IAsyncDisposable
 {
+    /// <summary>The advisory lock's key, the same in every instance: "FactChek" in ASCII.</summary>
+    public const long PostgresLockKey = 0x46616374436865_6B;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly FileStream? _file;
+    private readonly IAsyncDisposable? _held;
 
-    private DatabaseSetupLock(FileStream? file) => _file = file;
+    private DatabaseSetupLock(IAsyncDisposable? held) => _held = held;
 
     /// <summary>For a database that lives in memory, where no other process can see it.</summary>
     public static DatabaseSetupLock None { get; } = new(null);
@@ -64,13 +71,76 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Takes PostgreSQL's advisory lock for set-up, waiting at most <paramref name="timeout"/> for an instance
+    /// that holds it; past the wait, a <see cref="DatabaseSetupException"/> that names the holder's pid.
+    /// </summary>
+    public static async Task<DatabaseSetupLock> AcquirePostgresAsync(string connectionString, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        // No pooling: closing this connection must end the server session, which is what releases the lock.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Enlist = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var waited = Stopwatch.StartNew();
+            var announced = false;
+            while (!await TryAdvisoryLockAsync(connection, cancellationToken))
+            {
+                if (waited.Elapsed >= timeout)
+                {
+                    var seconds = timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                    throw new DatabaseSetupException(
+                        $"Another instance (server process {await HolderPidAsync(connection, cancellationToken)}) has been migrating or importing into the database for more than {seconds} s. " +
+                        "Wait for it to finish or stop it; Database:SetupLockTimeoutSeconds sets how long to wait.");
+                }
+
+                if (!announced)
+                {
+                    logger.LogWarning("Waiting up to {Timeout:0} s for another instance that is migrating or importing into the database (advisory lock {LockKey})",
+                        timeout.TotalSeconds, PostgresLockKey);
+                    announced = true;
+                }
+
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+
+            if (announced)
+            {
+                logger.LogInformation("Database set-up lock acquired after {Waited:0.0} s", waited.Elapsed.TotalSeconds);
+            }
+
+            return new DatabaseSetupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (_file is not null)
+        // A lock file stays: deleting it while another process opens it would let two processes lock two files.
+        if (_held is not null)
         {
-            // The file stays: deleting it while another process opens it would let two processes lock two files.
-            await _file.DisposeAsync();
+            await _held.DisposeAsync();
         }
+    }
+
+    private static async Task<bool> TryAdvisoryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        command.Parameters.AddWithValue("key", PostgresLockKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<string> HolderPidAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = @key LIMIT 1", connection);
+        command.Parameters.AddWithValue("key", PostgresLockKey);
+        return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? "unknown";
     }
 
     // FileShare.None is an exclusive flock() on Unix and a sharing lock on Windows; both end with the process.

@@ -121,12 +121,15 @@ public sealed class OutputCacheEviction(
     }
 
     /// <summary>
-    /// Accounts, the audit log and revisions appear on no cached page: without this, every sign-in (and
-    /// every failed one, which updates the lockout count) would empty the whole reader cache.
+    /// Accounts, API tokens, the audit log, revisions, the key ring and eviction notices appear on no cached
+    /// page: without this, every sign-in (and every failed one, which updates the lockout count) would empty
+    /// the whole reader cache, and a notice of an eviction would set off another.
     /// </summary>
     private static bool IsNeverShownToReaders(Type type) =>
         type == typeof(AuditEntry) || type == typeof(Revision) || type == typeof(EditorUser)
-        || type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true;
+        || type == typeof(ApiToken) || type == typeof(CacheEviction)
+        || type.Namespace?.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal) == true
+        || type.Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true;
 
     private static void Add(HashSet<int> ids, int? id)
     {

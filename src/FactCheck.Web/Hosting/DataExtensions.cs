@@ -8,21 +8,38 @@ namespace FactCheck.Web.Hosting;
 public static class DataExtensions
 {
     /// <summary>
-    /// Registers the DbContext on the configured provider. Database:Provider selects it; only "Sqlite"
-    /// is implemented today, and an unknown name stops start-up with a clear message rather than guessing.
+    /// Registers the DbContext on the configured provider. Database:Provider is "Sqlite" (the default: a file
+    /// under App_Data, or ConnectionStrings:FactCheck) or "Postgres" (ConnectionStrings:FactCheck required);
+    /// an unknown name stops start-up with a clear message rather than guessing.
+    /// See docs/decisions/database-provider.md.
     /// </summary>
     public static WebApplicationBuilder AddFactCheckData(this WebApplicationBuilder builder)
     {
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var connectionString = builder.Configuration.GetConnectionString("FactCheck");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is 'Postgres' but ConnectionStrings:FactCheck is not set; give it as e.g. " +
+                    "ConnectionStrings__FactCheck='Host=db;Database=factcheck;Username=factcheck;Password=…' (see docs/deployment.md).");
+            }
+
+            // Npgsql retries transient failures; the save pipeline runs each save inside the strategy.
+            builder.Services.AddDbContext<FactCheckDbContext, PostgresFactCheckDbContext>(options =>
+                options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            connectionString ??= SqliteConnectionStrings.ForFile(builder.Environment.ContentRootPath, builder.Configuration["Database:Path"] ?? "App_Data/factcheck.db");
+            builder.Services.AddDbContext<FactCheckDbContext>(options => options.UseSqlite(connectionString));
+        }
+        else
         {
             throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported yet; use 'Sqlite' (see docs/decisions/database-provider.md).");
+                $"Database:Provider '{provider}' is not supported; use 'Sqlite' or 'Postgres' (see docs/decisions/database-provider.md).");
         }
-
-        var connectionString = builder.Configuration.GetConnectionString("FactCheck")
-            ?? SqliteConnectionStrings.ForFile(builder.Environment.ContentRootPath, builder.Configuration["Database:Path"] ?? "App_Data/factcheck.db");
-        builder.Services.AddDbContext<FactCheckDbContext>(options => options.UseSqlite(connectionString));
 
         builder.Services.AddSingleton(new SeedOptions
         {

@@ -42,7 +42,7 @@ public sealed class CommandLineTests : IDisposable
     public static TheoryData<string, string[], string> Failures => new()
     {
         { "a missing seed archive", ["seed", "--Seeds:Path=/nonexistent/seeds"], "factcheck: /nonexistent/seeds/archive.json: the seed archive does not exist." },
-        { "an unsupported provider", ["seed", "--Database:Provider=Oracle"], "factcheck: Database:Provider 'Oracle' is not supported yet" },
+        { "an unsupported provider", ["seed", "--Database:Provider=Oracle"], "factcheck: Database:Provider 'Oracle' is not supported; use 'Sqlite' or 'Postgres'" },
         { "a database in a folder that does not exist", ["migrate", "--Database:SetupLockTimeoutSeconds=5"], "factcheck: The database's lock file /nonexistent/folder/factcheck.db.lock cannot be created" },
     };
 

@@ -9,9 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FactCheck.Tests.Infrastructure;
 
 /// <summary>
-/// The real site on real Kestrel (a free port, plain HTTP) over its own SQLite file, in the Production
+/// The real site on real Kestrel (a free port, plain HTTP) over its own database, in the Production
 /// environment so the real error and not-found pages are what the tests see. On first start the app
 /// migrates the empty database and imports seeds/ by itself, exactly as it does for a new installation.
+/// <para>
+/// The database is a SQLite file, or, when FACTCHECK_TEST_DATABASE is "Postgres" (the test command's
+/// second pass), a database of its own on the run's throwaway <see cref="PostgresServer"/>. Test classes
+/// that pass on both carry <c>[Trait("Database", "Both")]</c>, which is what that pass selects.
+/// </para>
 /// </summary>
 public class FactCheckAppFactory : WebApplicationFactory<Program>
 {
@@ -20,15 +25,40 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     private readonly Lazy<Uri> _baseAddress;
 
+    private readonly string _databasePath;
+
     public FactCheckAppFactory()
+        : this(DefaultProvider)
     {
+    }
+
+    /// <summary>For a subclass that needs one provider whatever the pass (xunit fixtures have one public constructor).</summary>
+    protected FactCheckAppFactory(TestDatabase database)
+    {
+        Database = database;
         Directory.CreateDirectory(_dataDirectory);
-        DatabasePath = Path.Combine(_dataDirectory, "factcheck.db");
+        _databasePath = Path.Combine(_dataDirectory, "factcheck.db");
+        ConnectionString = database == TestDatabase.Postgres
+            ? PostgresServer.Shared.CreateDatabaseAsync().GetAwaiter().GetResult()
+            : $"Data Source={_databasePath}";
         _baseAddress = new Lazy<Uri>(StartAndResolveAddress);
         UseKestrel(0);
     }
 
-    public string DatabasePath { get; }
+    /// <summary>The provider this run's factories use unless a test names one: FACTCHECK_TEST_DATABASE, else SQLite.</summary>
+    public static TestDatabase DefaultProvider =>
+        string.Equals(Environment.GetEnvironmentVariable("FACTCHECK_TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase)
+            ? TestDatabase.Postgres
+            : TestDatabase.Sqlite;
+
+    public TestDatabase Database { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The SQLite file; a test that reads it directly runs on SQLite only (no "Database" trait).</summary>
+    public string DatabasePath => Database == TestDatabase.Sqlite
+        ? _databasePath
+        : throw new InvalidOperationException("This test reads the SQLite file directly and cannot run on PostgreSQL; leave it out of the Postgres pass.");
 
     /// <summary>Where the started server listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress => _baseAddress.Value;
@@ -53,7 +83,8 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
     {
         // UseSetting (not ConfigureAppConfiguration): Program reads the connection string before Build().
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:FactCheck", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database == TestDatabase.Postgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:FactCheck", ConnectionString);
         builder.UseSetting("Seeds:ImportOnEmptyDatabase", "true");
         builder.UseSetting("Logging:File:Path", string.Empty);
         // Keep test output readable: the app's start-up information is not what a failing test needs.
@@ -96,6 +127,11 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     private void DeleteDataDirectory()
     {
+        if (Database == TestDatabase.Postgres)
+        {
+            PostgresServer.Shared.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
+        }
+
         // Pooled connections keep the file open; release them before deleting it.
         SqliteConnection.ClearAllPools();
         try
@@ -110,4 +146,10 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
             // A temp folder left behind must not fail the run; the OS cleans /tmp.
         }
     }
+}
+
+public enum TestDatabase
+{
+    Sqlite,
+    Postgres,
 }
