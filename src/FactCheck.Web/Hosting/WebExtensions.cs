@@ -70,6 +70,7 @@ public static class WebExtensions
         builder.AddFactCheckOutputCache();
         builder.AddFactCheckCompression();
         builder.AddFactCheckAccounts();
+        builder.AddFactCheckDataProtection();
         return builder;
     }
 
