@@ -21,6 +21,7 @@ return await CommandLine.RunGuardedAsync(async () =>
     }
 
     await app.PrepareDatabaseAsync();
+    await app.PrepareDataProtectionKeysAsync();
     await app.AnnounceFirstUserSetupAsync();
     app.UseFactCheckPipeline();
     await app.RunAsync();

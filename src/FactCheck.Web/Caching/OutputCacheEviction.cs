@@ -18,9 +18,13 @@ namespace FactCheck.Web.Caching;
 /// enough that re-rendering on demand costs less than tracking every place they appear.
 /// Anything else a save touches (a many-to-many row, a type added later) also evicts everything.
 /// </para>
+/// <para>
+/// Other processes on the same database (a second instance, the site beside a `seed` command) hear of it
+/// through <see cref="CacheEvictionPublisher"/> and <see cref="CacheEvictionSubscriber"/>.
+/// </para>
 /// </summary>
 public sealed class OutputCacheEviction(
-    IOutputCacheStore store, OutputCacheGeneration generation, IServiceScopeFactory scopes, ILogger<OutputCacheEviction> logger) : ISavedChangesListener
+    IOutputCacheStore store, OutputCacheGeneration generation, IServiceScopeFactory scopes, CacheEvictionPublisher publisher, ILogger<OutputCacheEviction> logger) : ISavedChangesListener
 {
     public async Task OnCommittedAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
@@ -50,6 +54,9 @@ public sealed class OutputCacheEviction(
         }
 
         logger.LogDebug("Output cache evicted {Tags}", tags);
+
+        // Then every other instance, and a site a command writes beside.
+        await publisher.PublishAsync(tags);
     }
 
     private async Task<IReadOnlyCollection<string>> TagsAsync(ChangeSet changes, CancellationToken cancellationToken)

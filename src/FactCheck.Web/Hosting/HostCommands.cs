@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FactCheck.Data.Backup;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Setup;
+using FactCheck.Web.Caching;
 using FactCheck.Web.Features.Account;
 using FactCheck.Web.Features.Desk;
 
@@ -139,6 +140,9 @@ public static class HostCommands
                     await setup.MigrateAsync(ct);
                 });
                 app.Logger.LogInformation("Restored {Rows} rows from {File} in {ElapsedMs} ms", summary.Rows, path, clock.ElapsedMilliseconds);
+
+                // The restore writes in bulk, past the save pipeline's listeners: a site already serving this database drops every page.
+                await services.GetRequiredService<CacheEvictionPublisher>().PublishAsync([OutputCacheReaderPolicy.AllTag]);
             }
             finally
             {

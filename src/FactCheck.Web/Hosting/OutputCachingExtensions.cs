@@ -28,6 +28,19 @@ public static class OutputCachingExtensions
         });
 
         builder.Services.AddSingleton<OutputCacheGeneration>();
+
+        // Evictions cross processes through the database: notices written after each local eviction, read by
+        // every other instance (docs/decisions/output-caching.md). Commands publish but never subscribe: they
+        // run no hosted services and cache nothing.
+        builder.Services.AddSingleton(CacheEvictionSettings.FromConfiguration(builder.Configuration, settings));
+        builder.Services.AddSingleton<CacheInstance>();
+        builder.Services.AddSingleton<CacheEvictionPublisher>();
+        if (settings.Enabled)
+        {
+            builder.Services.AddSingleton<CacheEvictionSubscriber>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<CacheEvictionSubscriber>());
+        }
+
         builder.Services.AddSingleton<OutputCacheEviction>();
         builder.Services.AddSingleton<ISavedChangesListener>(services => services.GetRequiredService<OutputCacheEviction>());
         return builder;

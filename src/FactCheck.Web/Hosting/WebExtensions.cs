@@ -72,6 +72,7 @@ public static class WebExtensions
         builder.AddFactCheckCompression();
         builder.AddFactCheckAccounts();
         builder.AddFactCheckEditorApi();
+        builder.AddFactCheckDataProtection();
         return builder;
     }
 

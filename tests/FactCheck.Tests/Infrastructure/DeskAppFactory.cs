@@ -13,6 +13,16 @@ public class DeskAppFactory : FactCheckAppFactory
 {
     public const string Password = "a long enough passphrase for tests";
 
+    public DeskAppFactory()
+    {
+    }
+
+    /// <summary>The site with desk accounts on the pass's provider, on another factory's database when one is given.</summary>
+    protected DeskAppFactory(TestDatabase database, string? sharedConnectionString)
+        : base(database, sharedConnectionString)
+    {
+    }
+
     /// <summary>Adds an account with a role through the application's own service.</summary>
     public async Task AddUserAsync(string email, string role)
     {

@@ -27,6 +27,8 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath;
 
+    private readonly bool _ownsDatabase;
+
     public FactCheckAppFactory()
         : this(DefaultProvider)
     {
@@ -34,13 +36,23 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     /// <summary>For a subclass that needs one provider whatever the pass (xunit fixtures have one public constructor).</summary>
     protected FactCheckAppFactory(TestDatabase database)
+        : this(database, sharedConnectionString: null)
+    {
+    }
+
+    /// <summary>
+    /// A second instance of the site on another factory's database (<paramref name="sharedConnectionString"/>), which
+    /// it neither creates nor deletes; null makes a database of its own, as the other constructors do.
+    /// </summary>
+    protected FactCheckAppFactory(TestDatabase database, string? sharedConnectionString)
     {
         Database = database;
         Directory.CreateDirectory(_dataDirectory);
         _databasePath = Path.Combine(_dataDirectory, "factcheck.db");
-        ConnectionString = database == TestDatabase.Postgres
+        _ownsDatabase = sharedConnectionString is null;
+        ConnectionString = sharedConnectionString ?? (database == TestDatabase.Postgres
             ? PostgresServer.Shared.CreateDatabaseAsync().GetAwaiter().GetResult()
-            : $"Data Source={_databasePath}";
+            : $"Data Source={_databasePath}");
         _baseAddress = new Lazy<Uri>(StartAndResolveAddress);
         UseKestrel(0);
     }
@@ -57,7 +69,7 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The SQLite file; a test that reads it directly runs on SQLite only (no "Database" trait).</summary>
     public string DatabasePath => Database == TestDatabase.Sqlite
-        ? _databasePath
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
         : throw new InvalidOperationException("This test reads the SQLite file directly and cannot run on PostgreSQL; leave it out of the Postgres pass.");
 
     /// <summary>Where the started server listens, e.g. http://127.0.0.1:41234/.</summary>
@@ -127,7 +139,7 @@ public class FactCheckAppFactory : WebApplicationFactory<Program>
 
     private void DeleteDataDirectory()
     {
-        if (Database == TestDatabase.Postgres)
+        if (Database == TestDatabase.Postgres && _ownsDatabase)
         {
             PostgresServer.Shared.DropDatabaseAsync(ConnectionString).GetAwaiter().GetResult();
         }
