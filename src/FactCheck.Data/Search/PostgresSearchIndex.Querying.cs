@@ -57,34 +57,33 @@ public sealed partial class PostgresSearchIndex
 
         return await WithConnectionAsync(async () =>
         {
-            var total = (await QueryAsync<int>($"SELECT count(*)::int AS \"Value\" FROM (SELECT 1 {from} LIMIT {SearchResultPage.CountLimit + 1}) m", parameters, cancellationToken))[0];
+            // One pass gives both the count (up to the cap and one more) and the set to rank: every match when
+            // there are at most 1,000, else the newest 1,000, as on SQLite. A separate count and a separate
+            // threshold query each read the matches again (a common word: 16 and 110 ms at 100,000 claims).
+            var newest = await QueryAsync<int>($"SELECT s.\"Id\" AS \"Value\" {from} ORDER BY s.\"Id\" DESC LIMIT {SearchResultPage.CountLimit + 1}", parameters, cancellationToken);
+            var total = newest.Count;
             if (total == 0 || offset >= Math.Min(total, SearchResultPage.CountLimit))
             {
                 return new SearchResultPage(Math.Min(total, SearchResultPage.CountLimit), total > SearchResultPage.CountLimit, false, []);
             }
 
             var capped = total > SearchResultPage.CountLimit;
-            var window = "";
-            if (capped)
-            {
-                // As on SQLite: ranking every match of a very common term costs much and tells little.
-                var oldest = (await QueryAsync<int>($"SELECT s.\"Id\" AS \"Value\" {from} ORDER BY s.\"Id\" DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}", parameters, cancellationToken))[0];
-                window = string.Create(CultureInfo.InvariantCulture, $"AND s.\"Id\" >= {oldest}");
-            }
+            var rankParameters = new List<(string Name, object Value)>(queryParameters) { ("@ids", newest.Take(SearchResultPage.CountLimit).ToArray()) };
 
             // Rank and page first, then build headlines for the page's rows only: ts_headline re-parses the text.
             var select = string.Create(CultureInfo.InvariantCulture, $"""
                 SELECT p."Id", ts_headline('{Config}', coalesce({sql.Heading}, ''), q."Query", {HeadingOptions}) AS "Heading",
                        {Ellipsised($"coalesce({sql.Snippet}, '')")} AS "Snippet"
                 FROM (SELECT s."Id", ts_rank_cd({sql.Weights}, s."SearchVector", q."Query", 1) AS "Rank"
-                      {from} {window}
+                      FROM (SELECT {tsQuery} AS "Query") q CROSS JOIN {sql.Table} s
+                      WHERE s."Id" = ANY(@ids)
                       ORDER BY 2 DESC, s."Id" DESC
                       LIMIT {limit} OFFSET {offset}) p
                 CROSS JOIN (SELECT {tsQuery} AS "Query") q
                 JOIN {sql.Table} s ON s."Id" = p."Id"
                 ORDER BY p."Rank" DESC, p."Id" DESC
                 """);
-            var hits = (await QueryAsync<HitRow>(select, parameters, cancellationToken))
+            var hits = (await QueryAsync<HitRow>(select, rankParameters, cancellationToken))
                 .Select(h => new SearchHit(h.Id, h.Heading ?? "", h.Snippet ?? ""))
                 .ToList();
 
