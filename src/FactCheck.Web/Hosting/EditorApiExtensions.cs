@@ -28,6 +28,7 @@ public static class EditorApiExtensions
             .RequireRole(DeskRoles.Editor, DeskRoles.ChiefEditor));
         services.AddScoped<ApiTokens>();
         services.AddScoped<EditorDraftApi>();
+        services.AddScoped<EditorClaimApi>();
 
         services.Configure<OpenApiOptions>(ApiEndpoints.DocumentName, options =>
         {

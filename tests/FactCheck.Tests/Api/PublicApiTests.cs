@@ -32,6 +32,13 @@ public sealed class PublicApiTests(FactCheckAppFactory app) : IDisposable
         foreach (var path in paths)
         {
             Assert.StartsWith("/api/", path.Name, StringComparison.Ordinal);
+
+            // The editors' operations need a token and mostly write: EditorClaimApiTests checks how they are described.
+            if (path.Name.StartsWith("/api/editor/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var get = path.Value.GetProperty("get");
             Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("summary").GetString()), $"{path.Name} has no summary.");
             Assert.True(get.TryGetProperty("tags", out _), $"{path.Name} has no tag.");
@@ -277,8 +284,15 @@ public sealed class PublicApiTests(FactCheckAppFactory app) : IDisposable
                     Assert.Contains(parameter.GetProperty("name").GetString()!, article.QuerySelectorAll("th[scope=row] code").Select(c => c.TextContent));
                 }
 
-                // The example is a real request that answers.
-                var example = article.QuerySelector(".api-docs__example a")!.GetAttribute("href")!;
+                // The example is a real request that answers; the editors' operations need a token, and show no link.
+                var link = article.QuerySelector(".api-docs__example a");
+                if (operation.Value.TryGetProperty("security", out _))
+                {
+                    Assert.Null(link);
+                    continue;
+                }
+
+                var example = link!.GetAttribute("href")!;
                 using var answer = await _client.GetAsync(new Uri(ApiTestClient.PathOf(app, example), UriKind.Relative));
                 Assert.True(answer.StatusCode == HttpStatusCode.OK, $"The example {example} returned {(int)answer.StatusCode}");
             }

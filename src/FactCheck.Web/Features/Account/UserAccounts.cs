@@ -36,7 +36,14 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
             return (null, [new FieldMessage("Email", "Enter an email address.")]);
         }
 
-        // Account and role together or neither: an account without a role could sign in to nothing.
+        // Account and role together or neither: an account without a role could sign in to nothing. Inside the
+        // provider's execution strategy, since PostgreSQL's retrying strategy refuses a transaction opened outside it.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => CreateInTransactionAsync(email, password, role, actor, remoteAddress, how));
+    }
+
+    private async Task<(EditorUser? User, IReadOnlyList<FieldMessage> Problems)> CreateInTransactionAsync(
+        string email, string password, string role, string? actor, string? remoteAddress, string? how)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (!await roles.RoleExistsAsync(role))
         {
@@ -74,6 +81,11 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
             return false;
         }
 
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => ChangeRoleInTransactionAsync(user, role, actor, remoteAddress));
+    }
+
+    private async Task<bool> ChangeRoleInTransactionAsync(EditorUser user, string role, string? actor, string? remoteAddress)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (!await roles.RoleExistsAsync(role))
         {

@@ -8,7 +8,7 @@ namespace FactCheck.Web.Features.Api;
 
 /// <summary>One operation of the OpenAPI document as /api/docs lists it.</summary>
 public sealed record ApiDocsOperation(
-    string Method, string Path, string Anchor, string? Summary, string? Description, IReadOnlyList<ApiDocsParameter> Parameters, IReadOnlyList<ApiDocsResponse> Responses, string ExampleUrl);
+    string Method, string Path, string Anchor, string? Summary, string? Description, IReadOnlyList<ApiDocsParameter> Parameters, IReadOnlyList<ApiDocsResponse> Responses, string? ExampleUrl, bool NeedsToken = false);
 
 public sealed record ApiDocsParameter(string Name, string In, string Type, bool Required, string? Description);
 
@@ -45,9 +45,12 @@ public sealed partial class ApiDocsService(IServiceProvider services, FactCheckD
                     .Select(r => new ApiDocsResponse(r.Key, r.Value.Description, string.Join(", ", r.Value.Content?.Keys ?? [])))
                     .ToList();
                 var tag = operation.Tags?.FirstOrDefault()?.Name ?? "Other";
+
+                // A link can only show a GET that needs no token; the editors' operations have none to follow.
+                var needsToken = operation.Security is { Count: > 0 };
                 operations.Add((tag, new ApiDocsOperation(
                     name, path, Anchor(name + " " + path), operation.Summary, operation.Description, parameters, responses,
-                    baseUrl.TrimEnd('/') + Example(path, parameters, examples))));
+                    needsToken || name != "GET" ? null : baseUrl.TrimEnd('/') + Example(path, parameters, examples), needsToken)));
             }
         }
 

@@ -1,7 +1,9 @@
 using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
 using FactCheck.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FactCheck.Tests.Api.Editor;
 
@@ -76,6 +78,27 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
         using var deskAnswer = await http.SendAsync(desk);
         Assert.Equal(System.Net.HttpStatusCode.Found, deskAnswer.StatusCode);
         Assert.Equal("/account/login", deskAnswer.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_token_records_its_last_use_and_is_refused_once_its_account_is_locked_out()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-lockout");
+        using var client = await EditorApiClient.ForNewAccountAsync(app, "locked-later@example.com", DeskRoles.Editor);
+        Assert.Equal(200, (await client.GetAsync(EditorApiClient.DraftPath(claim.Id))).Status);
+        var lastUsed = await app.QueryAsync(db => db.ApiTokens.Where(t => t.User!.Email == "locked-later@example.com").Select(t => t.LastUsedAtUtc).SingleAsync());
+        Assert.NotNull(lastUsed);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
+            var user = await users.FindByEmailAsync("locked-later@example.com");
+            Assert.True((await users.SetLockoutEndDateAsync(user!, DateTimeOffset.UtcNow.AddHours(1))).Succeeded);
+        }
+
+        var refused = await client.GetAsync(EditorApiClient.DraftPath(claim.Id));
+        Assert.Equal(401, refused.Status);
+        Assert.Contains("invalid_token", refused.WwwAuthenticate, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,7 +211,10 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
         var path = EditorApiClient.DraftPath(claim.Id);
         const string Headline = "API publication: reprisal killings are documented";
 
+        // Read (and so cached) before: publication must evict the public API's copy and the page's at once.
         using var reader = app.CreateHttpClient();
+        var apiBefore = await reader.GetStringAsync(new Uri($"/api/claims/{claim.Id}", UriKind.Relative));
+        Assert.DoesNotContain(Headline, apiBefore, StringComparison.Ordinal);
         var before = await reader.GetStringAsync(new Uri(claim.Path, UriKind.Relative));
         Assert.DoesNotContain(Headline, before, StringComparison.Ordinal);
 
@@ -210,6 +236,7 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
         Assert.Equal(200, published.Status);
         Assert.Equal("\"none\"", published.ETag);
 
+        Assert.Contains(Headline, await reader.GetStringAsync(new Uri($"/api/claims/{claim.Id}", UriKind.Relative)), StringComparison.Ordinal);
         var after = await reader.GetStringAsync(new Uri(claim.Path, UriKind.Relative));
         Assert.Contains(Headline, after, StringComparison.Ordinal);
         var verdictId = published.Json.GetProperty("verdictId").GetInt32();

@@ -75,8 +75,33 @@ public static class EditorApiEndpoints
             .WithDescription("Every revision of the claim's verdicts and drafts, oldest first: number, action, author, reason, time, changed fields and the snapshot.")
             .Produces<ApiRevisionList>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        editor.MapPost("/claims", CreateClaimAsync)
+            .WithName("CreateClaim")
+            .WithSummary("Create a claim")
+            .WithDescription("A claim quoted from an archived document: the quote must be the document's own words (with start and end when they occur more than once), "
+                + "said by an existing claimant (slug) or a speaker (name). 201 with the claim's API address in Location; it then has no verdict and no evidence.")
+            .Accepts<ApiNewClaim>("application/json")
+            .Produces<ApiCreatedClaim>(StatusCodes.Status201Created, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        editor.MapPost("/claims/{id:int}/evidence", AddEvidenceAsync)
+            .WithName("AddEvidence")
+            .WithSummary("Add evidence to a claim")
+            .WithDescription("Cites a passage of an archived document as evidence on the claim, found as the desk's evidence form finds it. "
+                + "201 with the evidence item's API address in Location; 409 when the passage is already evidence on this claim.")
+            .Accepts<ApiNewEvidence>("application/json")
+            .Produces<ApiCreatedEvidence>(StatusCodes.Status201Created, "application/json")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return endpoints;
     }
+
+    private static Task<IResult> CreateClaimAsync(HttpContext context, EditorClaimApi api, CancellationToken cancellationToken) =>
+        api.CreateClaimAsync(context, cancellationToken);
+
+    private static Task<IResult> AddEvidenceAsync(HttpContext context, EditorClaimApi api, [Description(IdDescription)] int id, CancellationToken cancellationToken) =>
+        api.AddEvidenceAsync(context, id, cancellationToken);
 
     private static Task<IResult> GetDraftAsync(HttpContext context, EditorDraftApi api, [Description(IdDescription)] int id, CancellationToken cancellationToken) =>
         api.GetAsync(context, id, cancellationToken);

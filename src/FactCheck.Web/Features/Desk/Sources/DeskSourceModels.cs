@@ -77,6 +77,9 @@ public sealed record AddSourceOutcome(int? SourceId, IReadOnlyList<FieldMessage>
 /// <summary>The result of a claim or evidence action: the claim it touched, or one message saying why nothing was saved.</summary>
 public sealed record DeskActionOutcome(int? ClaimId, string? Message, IReadOnlyList<FieldMessage> Problems)
 {
+    /// <summary>The evidence item an action added, for callers that link to it (the editors' API's Location).</summary>
+    public int? EvidenceId { get; init; }
+
     public bool Succeeded => ClaimId is not null;
 
     public static DeskActionOutcome Done(int claimId) => new(claimId, null, []);
@@ -119,4 +122,31 @@ public sealed record SourceDeskModel(
 
     /// <summary>This source's cited passages that its text no longer holds.</summary>
     public int LostPassages { get; init; }
+}
+
+/// <summary>
+/// A claim entered by hand through the editors' API: what was said, as a passage of an archived source (its exact
+/// words, with offsets when there is more than one occurrence), and who said it.
+/// </summary>
+public sealed class NewClaimInput
+{
+    public string? Quote { get; set; }
+
+    public string? Start { get; set; }
+
+    public string? End { get; set; }
+
+    /// <summary>An existing claimant's slug; or leave it out and give <see cref="Speaker"/>.</summary>
+    public string? Claimant { get; set; }
+
+    /// <summary>The speaker's name: the claimant of that name, or a new person.</summary>
+    public string? Speaker { get; set; }
+
+    public string? Role { get; set; }
+
+    /// <summary>Left out: the quote's first sentence.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>Left out: the source's date.</summary>
+    public string? SaidOn { get; set; }
 }

@@ -398,14 +398,97 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
             return DeskActionOutcome.Refused($"This passage is already evidence on claim {claimId}.");
         }
 
-        db.Evidence.Add(new Evidence { ClaimId = claimId, Passage = passage, Stance = stance, Organization = organization!, Note = note, FoundOn = foundOn });
+        var evidence = new Evidence { ClaimId = claimId, Passage = passage, Stance = stance, Organization = organization!, Note = note, FoundOn = foundOn };
+        db.Evidence.Add(evidence);
         db.Attribution = new ChangeAttribution(editor, $"Evidence from source {source.Id}");
         if (!await TrySaveAsync(cancellationToken))
         {
             return DeskActionOutcome.Refused(ConcurrentChange);
         }
 
-        return DeskActionOutcome.Done(claimId);
+        return DeskActionOutcome.Done(claimId) with { EvidenceId = evidence.Id };
+    }
+
+    /// <summary>
+    /// Creates a claim typed in by hand (the editors' API): the quote must be the source's own words, found as the
+    /// evidence form finds a passage, and the claimant an existing one by slug or a speaker's name. The claim
+    /// appears in the source at that passage, as one made from a candidate does.
+    /// </summary>
+    public async Task<DeskActionOutcome> AddClaimAsync(int sourceId, NewClaimInput input, string editor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new List<FieldMessage>();
+        var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, cancellationToken);
+        if (source is null)
+        {
+            return DeskActionOutcome.Invalid([new FieldMessage("SourceId", "Give the id of an archived document.")]);
+        }
+
+        var passageInput = new EvidenceInput { Passage = input.Quote, Start = input.Start, End = input.End };
+        var span = PassageSpan(source.Text, passageInput, problems);
+        var quote = span is { } found ? source.Text[found.Start..found.End] : null;
+        if (quote is { Length: > 4000 })
+        {
+            problems.Add(new FieldMessage(nameof(input.Quote), "The quote is longer than 4,000 characters: too long for one claim."));
+        }
+
+        Claimant? claimant = null;
+        var slug = input.Claimant?.Trim();
+        var speaker = input.Speaker?.Trim();
+        if (!string.IsNullOrEmpty(slug))
+        {
+            claimant = await db.Claimants.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+            if (claimant is null)
+            {
+                problems.Add(new FieldMessage(nameof(input.Claimant), $"No claimant has the slug '{slug}'."));
+            }
+        }
+        else if (string.IsNullOrEmpty(speaker) || speaker.Length > 200)
+        {
+            problems.Add(new FieldMessage(nameof(input.Claimant), "Give an existing claimant's slug, or the speaker's name (at most 200 characters)."));
+        }
+
+        var summary = Optional(input.Summary, nameof(input.Summary), FactCheck.Web.Features.Desk.Claims.ClaimDeskService.SummaryMaxLength, problems);
+        var saidOn = source.PublishedOn;
+        if (!string.IsNullOrWhiteSpace(input.SaidOn) && !ReportedDate.TryParse(input.SaidOn, out saidOn))
+        {
+            problems.Add(new FieldMessage(nameof(input.SaidOn), "Enter the date as 2021-12-05, 2021-12 or 2021, or leave it out for the source's date."));
+        }
+
+        Optional(input.Role, nameof(input.Role), 200, problems);
+        if (problems.Count > 0)
+        {
+            return DeskActionOutcome.Invalid(problems);
+        }
+
+        claimant ??= await ClaimantAsync(speaker!, input.Role?.Trim() is { Length: > 0 } role ? role : null, cancellationToken);
+        summary ??= SummaryOf(quote!);
+        var claim = new Claim
+        {
+            Key = "desk-" + Guid.NewGuid().ToString("N"),
+            Slug = Slugs.From(summary),
+            Quote = quote!,
+            IsVerbatim = true,
+            Summary = summary,
+            Claimant = claimant,
+            SaidOn = saidOn,
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        if (await PassageAsync(source, span!.Value, cancellationToken) is not { } cited)
+        {
+            db.ChangeTracker.Clear();
+            return DeskActionOutcome.Refused(LostSpan);
+        }
+
+        db.Claims.Add(claim);
+        db.ClaimAppearances.Add(new ClaimAppearance { Claim = claim, Passage = cited });
+        db.Attribution = new ChangeAttribution(editor, $"Created through the editors' API from source {source.Id}");
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return DeskActionOutcome.Refused(ConcurrentChange);
+        }
+
+        return DeskActionOutcome.Done(claim.Id);
     }
 
     /// <summary>
