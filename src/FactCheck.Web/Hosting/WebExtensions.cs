@@ -71,11 +71,13 @@ public static class WebExtensions
         builder.AddFactCheckCompression();
         builder.AddFactCheckAccounts();
         builder.AddFactCheckDataProtection();
+        builder.AddFactCheckForwardedHeaders();
         return builder;
     }
 
     public static WebApplication UseFactCheckPipeline(this WebApplication app)
     {
+        app.UseFactCheckForwardedHeaders();
         app.UseFactCheckResponseHeaders();
         app.UseFactCheckErrorPages();
         app.UseFactCheckHostFiltering();
