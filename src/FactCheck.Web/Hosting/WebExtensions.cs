@@ -73,11 +73,13 @@ public static class WebExtensions
         builder.AddFactCheckAccounts();
         builder.AddFactCheckEditorApi();
         builder.AddFactCheckDataProtection();
+        builder.AddFactCheckForwardedHeaders();
         return builder;
     }
 
     public static WebApplication UseFactCheckPipeline(this WebApplication app)
     {
+        app.UseFactCheckForwardedHeaders();
         app.UseFactCheckResponseHeaders();
         app.UseFactCheckErrorPages();
         app.UseFactCheckHostFiltering();
