@@ -19,6 +19,7 @@ namespace FactCheck.Tests.Browse;
 /// one, its as-of date otherwise, and never the moment the archive was imported. Feed ids are permanent.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+// SQLite only for now (not in the PostgreSQL pass): one test reads SQLite's EXPLAIN QUERY PLAN.
 public class VerdictDateTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

@@ -36,32 +36,26 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
             return (null, [new FieldMessage("Email", "Enter an email address.")]);
         }
 
-        // Account and role together or neither: an account without a role could sign in to nothing. Inside the
-        // provider's execution strategy, since PostgreSQL's retrying strategy refuses a transaction opened outside it.
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => CreateInTransactionAsync(email, password, role, actor, remoteAddress, how));
-    }
-
-    private async Task<(EditorUser? User, IReadOnlyList<FieldMessage> Problems)> CreateInTransactionAsync(
-        string email, string password, string role, string? actor, string? remoteAddress, string? how)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await roles.RoleExistsAsync(role))
+        // Account and role together or neither: an account without a role could sign in to nothing.
+        return await WriteTransaction.RunAsync(db, WriteLock.Accounts, async ct =>
         {
-            Check(await roles.CreateAsync(new IdentityRole(role)));
-        }
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
 
-        var user = new EditorUser { UserName = email, Email = email };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return (null, created.Errors.Select(ToFieldMessage).ToList());
-        }
+            var user = new EditorUser { UserName = email, Email = email };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return ((EditorUser?)null, (IReadOnlyList<FieldMessage>)created.Errors.Select(ToFieldMessage).ToList());
+            }
 
-        Check(await users.AddToRoleAsync(user, role));
-        AuditTrail.Record(db, AuditAction.UserAdded, actor ?? CommandLineActor, email, how is null ? $"Role: {DeskRoles.DisplayName(role)}." : $"Role: {DeskRoles.DisplayName(role)}, {how}.", remoteAddress);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return (user, []);
+            Check(await users.AddToRoleAsync(user, role));
+            AuditTrail.Record(db, AuditAction.UserAdded, actor ?? CommandLineActor, email, how is null ? $"Role: {DeskRoles.DisplayName(role)}." : $"Role: {DeskRoles.DisplayName(role)}, {how}.", remoteAddress);
+            await db.SaveChangesAsync(ct);
+            return (user, []);
+        }, outcome => outcome.Item1 is not null);
     }
 
     /// <summary>
@@ -75,36 +69,32 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
             throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
         }
 
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        return await WriteTransaction.RunAsync(db, WriteLock.Accounts, async ct =>
         {
-            return false;
-        }
+            var user = await users.FindByEmailAsync(email.Trim());
+            if (user is null)
+            {
+                return false;
+            }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(() => ChangeRoleInTransactionAsync(user, role, actor, remoteAddress));
-    }
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
 
-    private async Task<bool> ChangeRoleInTransactionAsync(EditorUser user, string role, string? actor, string? remoteAddress)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await roles.RoleExistsAsync(role))
-        {
-            Check(await roles.CreateAsync(new IdentityRole(role)));
-        }
+            var before = (await users.GetRolesAsync(user)).Where(DeskRoles.IsKnown).ToList();
+            if (before.SequenceEqual([role]))
+            {
+                return true;
+            }
 
-        var before = (await users.GetRolesAsync(user)).Where(DeskRoles.IsKnown).ToList();
-        if (before.SequenceEqual([role]))
-        {
+            Check(await users.RemoveFromRolesAsync(user, before));
+            Check(await users.AddToRoleAsync(user, role));
+            var was = before.Count == 0 ? "no role" : string.Join(", ", before.Select(DeskRoles.DisplayName));
+            AuditTrail.Record(db, AuditAction.RoleChanged, actor ?? CommandLineActor, user.Email, $"{was} → {DeskRoles.DisplayName(role)}", remoteAddress);
+            await db.SaveChangesAsync(ct);
             return true;
-        }
-
-        Check(await users.RemoveFromRolesAsync(user, before));
-        Check(await users.AddToRoleAsync(user, role));
-        var was = before.Count == 0 ? "no role" : string.Join(", ", before.Select(DeskRoles.DisplayName));
-        AuditTrail.Record(db, AuditAction.RoleChanged, actor ?? CommandLineActor, user.Email, $"{was} → {DeskRoles.DisplayName(role)}", remoteAddress);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return true;
+        }, changed => changed);
     }
 
     private static FieldMessage ToFieldMessage(IdentityError error) =>
