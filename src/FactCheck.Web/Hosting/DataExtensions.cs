@@ -26,9 +26,11 @@ public static class DataExtensions
                     "ConnectionStrings__FactCheck='Host=db;Database=factcheck;Username=factcheck;Password=…' (see docs/deployment.md).");
             }
 
-            // Npgsql retries transient failures; the save pipeline runs each save inside the strategy.
-            builder.Services.AddDbContext<FactCheckDbContext, PostgresFactCheckDbContext>(options =>
-                options.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+            // No automatic retry (EnableRetryOnFailure): when a connection drops as COMMIT is acknowledged, a
+            // retry cannot tell a save that landed from one that did not, and would apply it twice or answer 412
+            // for a save that is in the history. The caller gets an error instead and re-reads; the save pipeline
+            // still runs inside the (non-retrying) execution strategy, so turning retries on stays a one-line change.
+            builder.Services.AddDbContext<FactCheckDbContext, PostgresFactCheckDbContext>(options => options.UseNpgsql(connectionString));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
