@@ -11,6 +11,8 @@ public enum AuditAction
     SentBack = 6,
     UserAdded = 7,
     RoleChanged = 8,
+    ApiTokenAdded = 9,
+    ApiTokenRevoked = 10,
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ public static class CommandLine
         ("seed", "", "import the archive in seeds/ into the database (migrating it first); running it again adds nothing twice"),
         ("migrate", "", "apply pending database migrations, then exit"),
         ("users", "add EMAIL --role editor|chief-editor", "add an editors' desk account; the password is read from standard input"),
+        ("users", "token add EMAIL [--name LABEL]", "make a personal API token for the editors' API; printed alone on the last line, never shown again"),
+        ("users", "token list EMAIL | token revoke PREFIX|TOKEN | token revoke EMAIL --all", "list or revoke API tokens"),
         ("candidates", "FILE", "print the quoted statements in FILE and who said them, one JSON object a line, with similar existing claims"),
         ("backup", "FILE|- [--include-secrets]", "write the whole database to one JSON file (- for standard output); password hashes only with --include-secrets"),
         ("restore", "FILE", "restore a backup into a new, empty database (migrating it first); refused if the database holds any row"),
@@ -29,6 +31,7 @@ public static class CommandLine
     private static readonly Dictionary<string, string[]> Switches = new(StringComparer.Ordinal)
     {
         ["backup"] = ["--include-secrets"],
+        ["users"] = ["--all"],
     };
 
     public static string Usage { get; } = BuildUsage();

@@ -37,7 +37,7 @@ public static class HostCommands
 
                 return 0;
             case "users":
-                return await UsersCommand.RunAsync(app, scope.ServiceProvider, invocation.Operands);
+                return await UsersCommand.RunAsync(app, scope.ServiceProvider, invocation);
             case CandidatesCommand.Name:
                 return await CandidatesCommand.RunAsync(scope.ServiceProvider, invocation.Operands);
             case "backup":

@@ -1,6 +1,7 @@
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Api;
+using FactCheck.Web.Features.Api.Editor;
 using FactCheck.Web.Features.Browse;
 using FactCheck.Web.Features.Claims;
 using FactCheck.Web.Features.Corrections;
@@ -70,6 +71,7 @@ public static class WebExtensions
         builder.AddFactCheckOutputCache();
         builder.AddFactCheckCompression();
         builder.AddFactCheckAccounts();
+        builder.AddFactCheckEditorApi();
         return builder;
     }
 
@@ -97,6 +99,7 @@ public static class WebExtensions
         app.MapFeedEndpoints();
         app.MapCrawlerEndpoints();
         app.MapApiEndpoints();
+        app.MapEditorApiEndpoints();
         app.MapPassageStyles();
         app.MapPassageShortLinks();
         FactCheck.Web.Features.Citations.CitationEndpoints.MapCitationEndpoints(app);

@@ -15,6 +15,8 @@ public static class AuditLabels
         AuditAction.SentBack => "Sent back",
         AuditAction.UserAdded => "Account added",
         AuditAction.RoleChanged => "Role changed",
+        AuditAction.ApiTokenAdded => "API token added",
+        AuditAction.ApiTokenRevoked => "API token revoked",
         _ => action.ToString(),
     };
 }

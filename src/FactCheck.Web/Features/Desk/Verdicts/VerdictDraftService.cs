@@ -28,7 +28,18 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         return await LoadAsync(db, claimId, cancellationToken);
     }
 
-    public async Task<DeskOutcome> ApplyAsync(int claimId, DeskAction action, VerdictDraftInput input, int? baseVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public Task<DeskOutcome> ApplyAsync(int claimId, DeskAction action, VerdictDraftInput input, int? baseVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        ApplyAsync(claimId, action, input, baseDraftId: null, baseVersion, user, checkDraftId: false, cancellationToken);
+
+    /// <summary>
+    /// As the form's overload, and the draft must also be the same record (<paramref name="baseDraftId"/>; null
+    /// for "no draft"): after a publication a new draft starts again at version 1, so a version number alone
+    /// could match a draft its sender never saw. The editors' API's ETag names both.
+    /// </summary>
+    public Task<DeskOutcome> ApplyAsync(int claimId, DeskAction action, VerdictDraftInput input, int? baseDraftId, int? baseVersion, ClaimsPrincipal user, CancellationToken cancellationToken = default) =>
+        ApplyAsync(claimId, action, input, baseDraftId, baseVersion, user, checkDraftId: true, cancellationToken);
+
+    private async Task<DeskOutcome> ApplyAsync(int claimId, DeskAction action, VerdictDraftInput input, int? baseDraftId, int? baseVersion, ClaimsPrincipal user, bool checkDraftId, CancellationToken cancellationToken)
     {
         var editor = user.Identity?.Name;
         if (editor is null || !(user.IsInRole(DeskRoles.Editor) || user.IsInRole(DeskRoles.ChiefEditor)))
@@ -57,7 +68,7 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
 
         // Compared here for a clear message; the version token in the UPDATE catches a save that lands
         // between this read and ours.
-        if (desk.Draft?.Version != baseVersion)
+        if (desk.Draft?.Version != baseVersion || (checkDraftId && desk.Draft?.Id != baseDraftId))
         {
             return Conflict(desk.Draft);
         }
@@ -118,9 +129,15 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         }
 
         logger.LogInformation("{Action} verdict for claim {ClaimId} by {Editor}", action, claimId, editor);
-        var saved = action == DeskAction.Publish ? null : (await LoadAsync(db, claimId, cancellationToken))?.Draft;
+        // The state this save wrote, not a fresh read: a colleague's save landing just after ours must not be
+        // handed back as ours, or the version we return would let our next save overwrite theirs unseen.
+        var saved = action == DeskAction.Publish ? null : StateOf(draft);
         return new DeskOutcome(DeskOutcomeKind.Saved, Confirmation(action), [], saved);
     }
+
+    private static DraftState StateOf(Verdict draft) => new(
+        draft.Id, draft.Version, draft.Status, draft.Rating, draft.Headline, draft.ClaimReviewed, draft.RationaleMarkdown,
+        [.. draft.Evidence.Select(e => e.Id).Order()], draft.CorrectionNote, draft.UpdatedBy, draft.UpdatedAtUtc, draft.SubmittedBy, draft.ReviewComment);
 
     private static DeskOutcome Conflict(DraftState? theirs) => new(
         DeskOutcomeKind.Conflict,
