@@ -28,7 +28,7 @@ public static class ConflictRun
         Console.WriteLine($"  site serving after {clock.Elapsed.TotalSeconds:0.0} s; adding {options.Editors} editors with the users command");
         clock.Restart();
         var editors = await Newsroom.AddEditorsAsync(lab.Store, options.Editors, "editor", "conflict-editor");
-        Console.WriteLine($"  {editors.Count} accounts and tokens in {clock.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  {editors.Count} accounts and tokens in {clock.Elapsed.TotalSeconds:0.0} s ({Newsroom.BusyRetries} commands run again after \"database is locked\")");
 
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = site.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         var clients = editors.Select(e => new EditorApiClient(http, e.Token)).ToList();

@@ -35,6 +35,7 @@ public static class CrashRun
 
         var acknowledged = new ConcurrentBag<Save>();
         var unanswered = 0;
+        var unreadable = 0;
         var refused = 0;
         var serverErrors = 0;
         var number = 0;
@@ -59,6 +60,7 @@ public static class CrashRun
                     var current = await client.GetDraftAsync(claimId);
                     if (current.ETag is null)
                     {
+                        Interlocked.Increment(ref unreadable);
                         await Task.Delay(50);
                         continue;
                     }
@@ -85,8 +87,15 @@ public static class CrashRun
                 }
             })).ToList();
 
-            // The kill falls at a random moment while the writers are saving.
-            await Task.Delay(TimeSpan.FromMilliseconds(300 + random.Next(1500)));
+            // The kill falls while the writers are saving: once this round has its first acknowledged saves (a
+            // restarted instance takes a while to answer at all), then after a random further delay.
+            var started = Stopwatch.StartNew();
+            while (acknowledged.Count(s => s.Round == round) < 3 && started.Elapsed < ServeLimit)
+            {
+                await Task.Delay(20);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000)));
             string what;
             if (killServer)
             {
@@ -133,7 +142,7 @@ public static class CrashRun
         // Every acknowledged save of every round, once more at the end: a later round must not have lost an earlier one's.
         var all = (await lab.Store.VerdictRevisionsAsync()).SelectMany(r => ProofFigures.MarkersIn(runId, r.Snapshot)).ToHashSet(StringComparer.Ordinal);
         var lostAtEnd = acknowledged.Count(s => !all.Contains(s.Marker));
-        Console.WriteLine($"  writes: {acknowledged.Count} acknowledged, {refused} refused with 412, {serverErrors} answered 5xx or other, {unanswered} without an answer (connection refused or reset during a kill)");
+        Console.WriteLine($"  writes: {acknowledged.Count} acknowledged, {refused} refused with 412, {serverErrors} answered 5xx or other, {unanswered} without an answer (connection refused or reset during a kill); {unreadable} draft reads failed");
         var ok = lost == 0 && lostAtEnd == 0 && integrityFailures == 0 && notServing == 0;
         Console.WriteLine($"crashes [{lab.Store.Name}]: {options.Rounds} rounds ({instanceKills} instance kills, {serverKills} server kills), {acknowledged.Count} acknowledged writes, {Math.Max(lost, lostAtEnd)} lost, {integrityFailures} integrity failures, {notServing} rounds not serving: {(ok ? "PASS" : "FAIL")}");
         foreach (var client in http)

@@ -22,13 +22,13 @@ public static class Newsroom
         {
             var email = string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:00}@proof.example");
             var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-            var add = await SiteProcess.RunCommandAsync(store.SiteArguments, password + "\n", "users", "add", email, "--role", role);
+            var add = await RunRetryingBusyAsync(store, password + "\n", "users", "add", email, "--role", role);
             if (add.ExitCode != 0)
             {
                 throw new InvalidOperationException($"users add {email} exited with {add.ExitCode}:\n{add.Output}");
             }
 
-            var token = await SiteProcess.RunCommandAsync(store.SiteArguments, null, "users", "token", "add", email);
+            var token = await RunRetryingBusyAsync(store, null, "users", "token", "add", email);
             var last = token.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
             if (token.ExitCode != 0 || string.IsNullOrEmpty(last) || last.Contains(' ', StringComparison.Ordinal))
             {
@@ -38,6 +38,29 @@ public static class Newsroom
             editors[i] = new Editor(email, last);
         });
         return [.. editors];
+    }
+
+    /// <summary>Commands that SQLite refused with "database is locked" and that were run again, as a script would.</summary>
+    public static int BusyRetries => _busyRetries;
+
+    private static int _busyRetries;
+
+    /// <summary>
+    /// Runs a `users` command, again (up to five times) when it failed with SQLite's "database is locked": several
+    /// commands at once against one SQLite file can be refused that way, and the refusal saves nothing.
+    /// </summary>
+    private static async Task<(int ExitCode, string StandardOutput, string Output)> RunRetryingBusyAsync(ProofStore store, string? input, params string[] command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await SiteProcess.RunCommandAsync(store.SiteArguments, input, command);
+            if (result.ExitCode == 0 || attempt == 5 || !result.Output.Contains("database is locked", StringComparison.Ordinal))
+            {
+                return result;
+            }
+
+            Interlocked.Increment(ref _busyRetries);
+        }
     }
 
     /// <summary>The ids of the first <paramref name="count"/> claims the public API lists, creating claims through the editors' API when there are fewer.</summary>
