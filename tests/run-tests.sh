@@ -11,19 +11,39 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
+if [[ "$(id -u)" -eq 0 ]]; then
+    as_root=()
+elif [[ -t 0 ]]; then
+    as_root=(sudo)
+else
+    # No terminal (CI): fail at once instead of waiting for a password prompt nobody can answer.
+    as_root=(sudo -n)
+fi
+apt_updated=false
+apt_install() {
+    if [[ $apt_updated == false ]]; then
+        "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+        apt_updated=true
+    fi
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+}
+
 # The browser tests drive Debian's Chromium; Playwright cannot download its own browsers here.
 if [[ ! -x /usr/bin/chromium ]]; then
     echo "run-tests: /usr/bin/chromium not found; installing Debian's chromium package."
-    if [[ "$(id -u)" -eq 0 ]]; then
-        as_root=()
-    elif [[ -t 0 ]]; then
-        as_root=(sudo)
-    else
-        # No terminal (CI): fail at once instead of waiting for a password prompt nobody can answer.
-        as_root=(sudo -n)
-    fi
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+    apt_install chromium
+fi
+
+# The PostgreSQL pass starts its own throwaway server with initdb and pg_ctl (PostgresServer.cs), which
+# Debian keeps off the PATH in /usr/lib/postgresql/<version>/bin. The package's own cluster on port 5432,
+# if its postinst starts one, is never used: the tests pick a free port in a temporary folder.
+has_postgres_server() {
+    command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1 && return 0
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+if [[ -z "${FACTCHECK_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
+    echo "run-tests: PostgreSQL's initdb and pg_ctl not found; installing Debian's postgresql package."
+    apt_install postgresql
 fi
 
 log_dir="$(mktemp -d "${TMPDIR:-/tmp}/factcheck-tests.XXXXXX")"
@@ -35,10 +55,45 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # interactive terminal logger would replace them with its own layout.
 export MSBUILDTERMINALLOGGER=off
 
+# Throwaway PostgreSQL servers live in $TMPDIR/factcheck-pg-*; the tests stop theirs at process exit,
+# but a test process that is killed cannot, so whatever is left under those folders is stopped here.
+pg_folders_before="$(ls -d "${TMPDIR:-/tmp}"/factcheck-pg-* 2>/dev/null || true)"
+stop_leftover_postgres() {
+    local folder
+    for folder in "${TMPDIR:-/tmp}"/factcheck-pg-*; do
+        [[ -d $folder ]] || continue
+        # Another run's servers (started before this one) are not ours to stop.
+        if grep -qxF "$folder" <<<"$pg_folders_before"; then continue; fi
+        if [[ -f $folder/data/postmaster.pid ]]; then
+            local pid
+            pid="$(head -n 1 "$folder/data/postmaster.pid")"
+            if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+                echo "run-tests: stopping a PostgreSQL test server left running in $folder (pid $pid)"
+                # SIGQUIT is pg_ctl's "immediate" stop: the postmaster ends its children and exits at once.
+                kill -QUIT "$pid" 2>/dev/null || true
+            fi
+        fi
+        rm -rf "$folder" 2>/dev/null || true
+    done
+}
+trap stop_leftover_postgres EXIT
+
 set +e
 dotnet test FactCheck.sln -c Release 2>&1 | tee "$log_file"
 test_status=${PIPESTATUS[0]}
 set -e
+
+# The second pass: every integration test class that holds on both providers ([Trait("Database", "Both")])
+# again, on a database of its own on a throwaway PostgreSQL server that the tests start and stop.
+echo "run-tests: PostgreSQL pass (FACTCHECK_TEST_DATABASE=Postgres, tests with Database=Both)" | tee -a "$log_file"
+set +e
+FACTCHECK_TEST_DATABASE=Postgres dotnet test tests/FactCheck.Tests -c Release --no-build --filter "Database=Both" 2>&1 | tee -a "$log_file"
+postgres_status=${PIPESTATUS[0]}
+set -e
+if [[ $test_status -eq 0 && $postgres_status -ne 0 ]]; then
+    test_status=$postgres_status
+fi
+stop_leftover_postgres
 
 # e.g. "Passed!  - Failed:     0, Passed:    10, Skipped:     0, Total:    10, Duration: 2 s - X.dll (net10.0)"
 totals="$(awk '

@@ -1,6 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -55,7 +58,7 @@ public sealed class BackupRestorer(FactCheckDbContext db, ILogger<BackupRestorer
                 logger.LogInformation("Restored {Table}: {Rows} rows", name, rows);
             }
 
-            await BackupSequences.RestoreAsync(db, header.Sequences, dbTransaction, cancellationToken);
+            await BackupSequences.RestoreAsync(db, tables.Values, header.Sequences, dbTransaction, cancellationToken);
             logger.LogInformation("Rebuilding the full-text index");
             await db.SearchIndex.RebuildAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -77,7 +80,7 @@ public sealed class BackupRestorer(FactCheckDbContext db, ILogger<BackupRestorer
     {
         var migrations = db.Database.GetMigrations().ToList();
         var latest = migrations[^1];
-        if (schema == latest)
+        if (schema == latest || schema == LatestOfOtherProvider())
         {
             return;
         }
@@ -86,6 +89,19 @@ public sealed class BackupRestorer(FactCheckDbContext db, ILogger<BackupRestorer
             ? $"The backup is of an older schema ({schema}) than this version's ({latest}): restore it with the version that made it, run `migrate` there, and back it up again."
             : $"The backup's schema ({schema}) is not one this version knows (its latest is {latest}): it was made by a newer version; restore it with that version.");
     }
+
+    /// <summary>
+    /// The other provider's newest migration: each schema change is generated into both sets together, so the newest
+    /// of each describes the same tables, and a backup made on SQLite restores on PostgreSQL and back.
+    /// </summary>
+    private string? LatestOfOtherProvider() =>
+        typeof(FactCheckDbContext).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<MigrationAttribute>() is not null
+                && t.GetCustomAttribute<DbContextAttribute>()?.ContextType is { } context
+                && context != db.GetType() && context.IsAssignableTo(typeof(FactCheckDbContext)))
+            .Select(t => t.GetCustomAttribute<MigrationAttribute>()!.Id)
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
 
     private async Task<long> InsertRowsAsync(BackupReader reader, BackupTable table, IReadOnlyList<string> fileColumns, DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -25,13 +25,19 @@ public sealed class BackupTable(string name, string? schema, IReadOnlyList<Backu
     /// <summary>The whole table is a secret (Identity's user tokens: authenticator keys, recovery codes).</summary>
     public bool IsSecret { get; } = isSecret;
 
+    // PostgreSQL's full-text rows are derived, like SQLite's FTS5 tables (which are outside the model): the restore
+    // rebuilds them, and a file made on either provider has the same tables.
+    private static readonly HashSet<Type> DerivedSearchRows = [typeof(Search.ClaimSearchRow), typeof(Search.EvidenceSearchRow), typeof(Search.SourceSearchRow)];
+
     /// <summary>
     /// Every table of the model, principals before their dependents (foreign-key order), so a restore that inserts
     /// in this order never needs a constraint deferred; ties are broken by name for a stable file.
     /// </summary>
     public static IReadOnlyList<BackupTable> FromModel(IModel model)
     {
-        var tables = model.GetRelationalModel().Tables.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var tables = model.GetRelationalModel().Tables
+            .Where(t => !t.EntityTypeMappings.Any(m => DerivedSearchRows.Contains(m.TypeBase.ClrType)))
+            .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
         var ordered = new List<ITable>();
         var placed = new HashSet<ITable>();
         while (placed.Count < tables.Count)

@@ -97,7 +97,8 @@ public sealed partial class PostgresSearchIndex
     /// <c>phraseto_tsquery('english', $n)</c> (a word PostgreSQL's parser splits, such as one with a combining
     /// mark, stays one phrase), each prefix <c>'text':*</c> through both the english and the simple
     /// configuration (a stemmed prefix finds "governments*" in "govern"; the simple one keeps a prefix that is a
-    /// stop word, "the*", from vanishing); terms joined with <c>&amp;&amp;</c>, groups with <c>||</c>. Reader
+    /// stop word, "the*", from vanishing); an abbreviation ("U.S.", read as the phrase "u s") also as the one
+    /// lexeme PostgreSQL makes of it; terms joined with <c>&amp;&amp;</c>, groups with <c>||</c>. Reader
     /// text is only ever a parameter value; the SQL text holds parameter names and constants.
     /// </summary>
     internal static (string Sql, List<(string Name, object Value)> Parameters) ToTsQuery(SearchQuery query, string prefix = "t")
@@ -114,6 +115,16 @@ public sealed partial class PostgresSearchIndex
             }
 
             parameters.Add((name, term.Text));
+            var words = term.Text.Split(' ');
+            if (words.Length > 1 && words.All(w => w.Length == 1))
+            {
+                // PostgreSQL's parser keeps "U.S." as the one lexeme u.s, where the reader's parser (and FTS5) see
+                // the letters u and s; an abbreviation is looked up both ways.
+                var dotted = $"@{prefix}{parameters.Count.ToString(CultureInfo.InvariantCulture)}";
+                parameters.Add((dotted, string.Join('.', words)));
+                return $"(phraseto_tsquery('{Config}', {name}) || plainto_tsquery('{Config}', {dotted}))";
+            }
+
             return $"phraseto_tsquery('{Config}', {name})";
         })) + ")");
         return ("(" + string.Join(" || ", groups) + ")", parameters);
@@ -130,16 +141,21 @@ public sealed partial class PostgresSearchIndex
         "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>
-    /// The snippet of <paramref name="text"/>: a text of at most 48 words whole, highlighted (as SQLite's
+    /// The snippet of <paramref name="text"/>: a text of fewer than 48 words whole, highlighted (as SQLite's
     /// snippet() shows a short quote); a longer one as ts_headline's best fragment, with "…" where the fragment
-    /// starts after the text's start or ends before its end, as snippet() marks a cut.
+    /// starts after the text's start or ends before its end, as snippet() marks a cut. Each ts_headline runs
+    /// once: the OFFSET 0 subqueries keep the planner from copying the call into every place that uses it.
+    /// Words are counted by spaces, which is cheap on a long document, where a regular expression was not.
     /// </summary>
     private static string Ellipsised(string text) => $"""
-        (SELECT CASE WHEN regexp_count(h.t, '\S+') <= 48 THEN ts_headline('{Config}', h.t, q."Query", {HeadingOptions})
-                     ELSE CASE WHEN position(h.plain IN h.t) > 1 THEN '…' ELSE '' END || h.marked
-                          || CASE WHEN h.plain <> '' AND position(h.plain IN h.t) + length(h.plain) <= length(rtrim(h.t)) THEN '…' ELSE '' END END
-         FROM (SELECT x.t, x.marked, replace(replace(x.marked, chr(2), ''), chr(3), '') AS plain
-               FROM (SELECT {text} AS t, ts_headline('{Config}', {text}, q."Query", {SnippetOptions}) AS marked) x) h)
+        (SELECT CASE WHEN h.short THEN ts_headline('{Config}', h.t, q."Query", {HeadingOptions})
+                ELSE (SELECT CASE WHEN position(f.plain IN h.t) > 1 THEN '…' ELSE '' END || f.marked
+                             || CASE WHEN f.plain <> '' AND position(f.plain IN h.t) + length(f.plain) <= length(rtrim(h.t)) THEN '…' ELSE '' END
+                      FROM (SELECT m.marked, replace(replace(m.marked, chr(2), ''), chr(3), '') AS plain
+                            FROM (SELECT ts_headline('{Config}', h.t, q."Query", {SnippetOptions}) AS marked OFFSET 0) m OFFSET 0) f)
+                END
+         FROM (SELECT x.t, CASE WHEN length(x.t) > 1000 THEN false ELSE length(x.t) - length(replace(x.t, ' ', '')) < 48 END AS short
+               FROM (SELECT {text} AS t OFFSET 0) x OFFSET 0) h)
         """;
 
     /// <summary>

@@ -4,6 +4,7 @@ using FactCheck.Tests.Infrastructure;
 namespace FactCheck.Tests.Accounts;
 
 /// <summary>The first start's one-time link, read from the log as the operator reads it.</summary>
+[Trait("Database", "Both")]
 public sealed class SetupLinkTests(AccountAppFactory app) : IClassFixture<AccountAppFactory>
 {
     [Fact]
@@ -42,8 +43,9 @@ public sealed class SetupLinkTests(AccountAppFactory app) : IClassFixture<Accoun
     {
         _ = app.BaseAddress;
 
-        // The line is written once the server listens, which may be a moment after the first request can be made.
-        for (var wait = 0; wait < 50; wait++)
+        // The line is written once the server listens, which may be a moment after the first request can be made
+        // (seconds on a loaded machine with PostgreSQL); the loop ends as soon as it is there.
+        for (var wait = 0; wait < 300; wait++)
         {
             var line = app.LogLines.FirstOrDefault(l => l.Contains("Create the first chief editor at", StringComparison.Ordinal));
             if (line is not null)

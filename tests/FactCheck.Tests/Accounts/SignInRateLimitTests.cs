@@ -3,6 +3,7 @@ using FactCheck.Tests.Infrastructure;
 
 namespace FactCheck.Tests.Accounts;
 
+[Trait("Database", "Both")]
 public sealed class SignInRateLimitTests(StrictSignInAppFactory app) : IClassFixture<StrictSignInAppFactory>
 {
     [Fact]

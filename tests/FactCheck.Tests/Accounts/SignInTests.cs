@@ -7,6 +7,7 @@ using FactCheck.Tests.Infrastructure;
 namespace FactCheck.Tests.Accounts;
 
 /// <summary>Signing in to the editors' desk over real HTTP, as a browser does it: the page's form, its token, its cookie.</summary>
+[Trait("Database", "Both")]
 public sealed class SignInTests(AccountAppFactory app) : IClassFixture<AccountAppFactory>
 {
     private const string Password = "a long enough passphrase for tests";

@@ -14,6 +14,7 @@ namespace FactCheck.Tests.Api;
 /// appear, a publication changes the claim's ETag (through the output cache), a retracted claim answers 410 and a
 /// merged one 301. Its own site, since it writes.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ApiPublicationTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>, IDisposable
 {
     private static readonly ClaimsPrincipal Editor = User("api-writer@example.com", DeskRoles.Editor);

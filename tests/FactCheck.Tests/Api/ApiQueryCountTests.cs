@@ -7,6 +7,7 @@ namespace FactCheck.Tests.Api;
 /// A full page of any API list is one query for the rows (one row past the page says whether there is a next)
 /// and one for Last-Modified, whatever the page size: never a query per record.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ApiQueryCountTests(QueryCountAppFactory app) : IClassFixture<QueryCountAppFactory>, IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();

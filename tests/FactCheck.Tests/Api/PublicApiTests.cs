@@ -11,6 +11,7 @@ namespace FactCheck.Tests.Api;
 /// a claim's content, paging, errors, conditional GET and CORS. Read-only, so it shares the one site.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public sealed class PublicApiTests(FactCheckAppFactory app) : IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();

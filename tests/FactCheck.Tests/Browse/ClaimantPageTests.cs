@@ -5,6 +5,7 @@ using FactCheck.Tests.Web;
 namespace FactCheck.Tests.Browse;
 
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ClaimantPageTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace FactCheck.Tests.Browse;
 
 /// <summary>/claims over real HTTP: every filter narrows to exactly the claims the record says it should.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ClaimsBrowseTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -17,6 +17,7 @@ public sealed class SmallPageAppFactory : FactCheckAppFactory
 }
 
 /// <summary>Paging /claims: stable, shareable page URLs that walk the whole filtered list once, in order.</summary>
+[Trait("Database", "Both")]
 public class ClaimsPagingTests(SmallPageAppFactory app) : WebTestBase(app), IClassFixture<SmallPageAppFactory>
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Browse;
 /// its title, and dates typed as the archive records them (a year, a month or a day).
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class FilterFormTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Browse;
 /// when an earlier verdict is dated only to a month that the newer one falls inside. A site of its own,
 /// since the test adds verdicts.
 /// </summary>
+[Trait("Database", "Both")]
 public class TimelineRevisionOrderTests(TimelineRevisionOrderTests.WritableApp app) : WebTestBase(app), IClassFixture<TimelineRevisionOrderTests.WritableApp>
 {
     public sealed class WritableApp : FactCheck.Tests.Infrastructure.FactCheckAppFactory;

@@ -6,6 +6,7 @@ namespace FactCheck.Tests.Browse;
 /// A topic with years of claims is read a page at a time, oldest first, each page with its claims'
 /// evidence and verdicts; with three claims a page the five amnesty claims span two pages.
 /// </summary>
+[Trait("Database", "Both")]
 public class TopicPagingTests(SmallPageAppFactory app) : WebTestBase(app), IClassFixture<SmallPageAppFactory>
 {
     private const string Topic = "/topics/taliban-amnesty-pledges";

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Tests.Browse;
 
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class TopicTimelineChartPageTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private const string Topic = "taliban-amnesty-pledges";

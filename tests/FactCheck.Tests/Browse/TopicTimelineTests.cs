@@ -6,6 +6,7 @@ using FactCheck.Tests.Web;
 namespace FactCheck.Tests.Browse;
 
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class TopicTimelineTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private const string AmnestyPath = "/topics/taliban-amnesty-pledges";

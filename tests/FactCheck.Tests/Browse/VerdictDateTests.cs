@@ -19,6 +19,7 @@ namespace FactCheck.Tests.Browse;
 /// one, its as-of date otherwise, and never the moment the archive was imported. Feed ids are permanent.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class VerdictDateTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

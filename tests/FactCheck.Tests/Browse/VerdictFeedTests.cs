@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Tests.Browse;
 
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class VerdictFeedTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

@@ -9,6 +9,7 @@ namespace FactCheck.Tests.Candidates;
 /// editor to its claim instead of a duplicate.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class CandidateSuggestionsTests(FactCheckAppFactory app)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace FactCheck.Tests.Citations;
 /// and link previews read, and the oEmbed endpoint.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class CiteThisTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     public static TheoryData<string, string> Downloads => new()

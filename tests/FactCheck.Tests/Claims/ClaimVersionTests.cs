@@ -16,6 +16,7 @@ namespace FactCheck.Tests.Claims;
 /// Every published state of a claim page is kept as a numbered version, written by the save that made it:
 /// the archive import is version 1, a published verdict the next one, a draft none.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ClaimVersionTests(DeskAppFactory app) : WebTestBase(app), IClassFixture<DeskAppFactory>
 {
     private static readonly ClaimsPrincipal Editor = User("versions-writer@example.com", DeskRoles.Editor);

@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Claims;
 /// The claim desk's "Edit the claim" form over real HTTP, signed in through the sign-in form: the edit and
 /// its revision, the old address's 301, the stale form that must not overwrite, and bad input.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     [Fact]

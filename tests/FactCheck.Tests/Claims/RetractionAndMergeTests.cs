@@ -15,6 +15,7 @@ namespace FactCheck.Tests.Claims;
 /// lists answer afterwards, read over HTTP as a reader (or a crawler) would. A site of its own: these
 /// tests withdraw claims the other tests read.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class RetractionAndMergeTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     private const string RetractedKey = "shaheen-cnn-video-fake";

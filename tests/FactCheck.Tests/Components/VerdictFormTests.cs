@@ -14,6 +14,7 @@ namespace FactCheck.Tests.Components;
 /// The verdict form as a component, over the real service and database: its live checklist, its Markdown
 /// preview and its messages at the fields, as an editor sees them before and after pressing a button.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class VerdictFormTests : BunitContext, IClassFixture<DeskAppFactory>
 {
     private readonly DeskAppFactory _app;

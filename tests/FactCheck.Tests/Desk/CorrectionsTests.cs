@@ -15,6 +15,7 @@ namespace FactCheck.Tests.Desk;
 /// A published verdict that replaces an earlier one is announced where readers of the earlier one look: the
 /// claim page, the corrections log and the feeds, including pages the output cache already held.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class CorrectionsTests(CorrectionsTests.CorrectionsApp app) : WebTestBase(app), IClassFixture<CorrectionsTests.CorrectionsApp>
 {
     public sealed class CorrectionsApp : FactCheckAppFactory;

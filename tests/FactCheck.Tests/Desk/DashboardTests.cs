@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FactCheck.Tests.Desk;
 
 /// <summary>The desk's front page, as a signed-in editor and chief editor see it over HTTP.</summary>
+[Trait("Database", "Both")]
 public sealed class DashboardTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Desk;
 /// covered without anyone remembering to list it: anonymous visitors are sent to sign in, and a signed-in
 /// account without a desk role is refused.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class DeskAccessTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     [Fact]

@@ -15,6 +15,7 @@ namespace FactCheck.Tests.Desk;
 /// A verdict the desk publishes is published today: it carries today's UTC date and goes to the top of the
 /// feed and of the home page's latest verdicts, above the archive's older dates. Its own site, since it publishes.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class DeskPublicationDateTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";

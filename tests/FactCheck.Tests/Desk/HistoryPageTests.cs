@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Desk;
 /// The history page over real HTTP, signed in through the sign-in form: the revisions an edit leaves, the
 /// diff between two of them, and restoring an old one as a new revision.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class HistoryPageTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     [Fact]

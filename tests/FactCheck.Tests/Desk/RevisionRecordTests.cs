@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Desk;
 /// Every change to a claim, verdict, evidence item or source leaves an immutable revision, written in the
 /// same save; a verdict's version token makes the later of two saves fail instead of overwriting.
 /// </summary>
+[Trait("Database", "Both")]
 public class RevisionRecordTests(RevisionRecordTests.WritableApp app) : WebTestBase(app), IClassFixture<RevisionRecordTests.WritableApp>
 {
     public sealed class WritableApp : FactCheckAppFactory;

@@ -17,6 +17,7 @@ namespace FactCheck.Tests.Desk;
 /// The desk's source pages over real HTTP, signed in through the sign-in form: pasting a document, turning
 /// its quoted statements into claims, and citing its passages as evidence.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class SourceDeskTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     private const string NewPath = "/editor/sources/new";

@@ -14,6 +14,7 @@ namespace FactCheck.Tests.Desk;
 /// The verdict desk's rules, roles and concurrency, through the service the form calls, on the real site
 /// and database; and the verdict page's own refusals over real HTTP.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class VerdictDeskTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     private static readonly ClaimsPrincipal Editor = User("writer@example.com", DeskRoles.Editor);

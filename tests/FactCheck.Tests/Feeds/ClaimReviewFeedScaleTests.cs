@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Feeds;
 /// benchmark archive has 100,000, and one query per claim would be 100,000 round trips per fetch. Its own
 /// site (the query counter's, with the output cache off), because it adds claims.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ClaimReviewFeedScaleTests(QueryCountAppFactory app) : IClassFixture<QueryCountAppFactory>, IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();
@@ -100,6 +101,7 @@ public sealed class ClaimReviewFeedScaleTests(QueryCountAppFactory app) : IClass
 /// saves: a published change must show in the next fetch, not after the cache's expiry. Its own site, because
 /// it changes a verdict.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ClaimReviewFeedFreshnessTests(FactCheckAppFactory app) : IClassFixture<FactCheckAppFactory>, IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();

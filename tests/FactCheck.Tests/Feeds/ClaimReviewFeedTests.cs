@@ -13,6 +13,7 @@ namespace FactCheck.Tests.Feeds;
 /// to the schema.org vocabulary (<see cref="SchemaOrgVocabulary"/>) and to Google's markup tool's fields.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ClaimReviewFeedTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace FactCheck.Tests.Feeds;
 
 /// <summary>robots.txt and the sitemaps, read as a crawler reads them: from robots.txt to every listed page.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class SitemapTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private static readonly XNamespace Sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -87,6 +87,7 @@ public sealed class QueryCountAppFactory : FactCheckAppFactory
 /// Each reader page reads the database a handful of times whatever the amount of data behind it:
 /// no query per evidence item, per claim in a list or per search hit.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<QueryCountAppFactory>, IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();

@@ -16,6 +16,7 @@ namespace FactCheck.Tests.Performance;
 /// cache no other test class fills: each test uses pages no other test here asks for, so a first request
 /// is a render.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class ShareLinkCacheTests(SmallPageAppFactory app) : WebTestBase(app), IClassFixture<SmallPageAppFactory>
 {
     [Theory]

@@ -24,6 +24,7 @@ public class SearchIndexBehaviourTests(SearchIndexDatabase database) : IClassFix
     [InlineData("amnesty signed OR harbour storm", new[] { "decree-unsigned", "harbour" })]
     [InlineData("Harbour", new[] { "harbour" })]
     [InlineData("qqqzzyx", new string[0])]
+    [InlineData("U.S.", new[] { "abbreviation" })]
     public async Task Words_stems_prefixes_phrases_and_alternatives_find_the_same_claims(string input, string[] expected)
     {
         var page = await SearchAsync(SearchKind.Claims, input);

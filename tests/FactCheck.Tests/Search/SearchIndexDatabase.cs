@@ -64,6 +64,7 @@ public sealed class SearchIndexDatabase : IAsyncLifetime
         Add("decree-unsigned", "The decree on amnesty was never signed.", "An unsigned decree.");
         Add("governments", "Governments rarely publish the numbers.", "Numbers unpublished.");
         Add("harbour", "The harbour reopened after the storm.", "The port is open.");
+        Add("abbreviation", "U.S.-led forces left the base.", "Foreign troops withdrew.");
         var document = new Source
         {
             Key = "search-index-long-document",

@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Sources;
 /// A source's text corrected on the desk, over real HTTP: citations follow their words, a passage that is gone
 /// is flagged to readers and queued for editors with its quote as cited, and an editor can resolve it.
 /// </summary>
+[Trait("Database", "Both")]
 public sealed class PassageReanchoringTests(DeskAppFactory app) : IClassFixture<DeskAppFactory>
 {
     private const string Cited = "Human Rights Watch documented 47 killings of former officials in four provinces";

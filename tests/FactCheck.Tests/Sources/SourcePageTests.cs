@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Sources;
 /// where the cited words must be findable at once, with who cited them and for what.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class SourcePageTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace FactCheck.Tests.Web;
 
 /// <summary>The claim permalink page, as a reader gets it from the running site.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ClaimPageTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Web;
 /// so it must parse and say the same as the page.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ClaimReviewJsonLdTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

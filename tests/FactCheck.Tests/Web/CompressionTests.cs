@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Web;
 /// things a reader on a slow phone connection notices first.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class CompressionTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Web;
 /// headers and a way on; an API route answers problem+json instead.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ErrorResponseTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     public static TheoryData<string> MethodsOtherThanGetAndHead() => ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"];
@@ -132,6 +133,7 @@ public class ErrorResponseTests(FactCheckAppFactory app) : WebTestBase(app)
 }
 
 /// <summary>A page whose service fails answers the site's 500 page, with every header, and nothing else breaks; an API address answers problem+json.</summary>
+[Trait("Database", "Both")]
 public class ServerErrorTests(FailingServicesAppFactory app) : IClassFixture<FailingServicesAppFactory>, IDisposable
 {
     private readonly HttpClient _client = app.CreateHttpClient();

@@ -6,6 +6,7 @@ namespace FactCheck.Tests.Web;
 
 /// <summary>Inputs and sequences that once broke a page, and the protections every response carries.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class HardeningTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Theory]

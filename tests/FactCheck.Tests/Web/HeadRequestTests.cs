@@ -5,6 +5,7 @@ namespace FactCheck.Tests.Web;
 
 /// <summary>Link checkers and web archives verify citations with HEAD; a citation must not look dead to them.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class HeadRequestTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace FactCheck.Tests.Web;
 /// or one no URL can carry is refused with the site's 400 page; none gets a 5xx or names itself in a URL.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class HostHeaderTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     private static readonly string[] LocalNames = ["localhost", "127.0.0.1", "[::1]"];
@@ -111,6 +112,7 @@ public class HostHeaderTests(FactCheckAppFactory app) : WebTestBase(app)
 /// A deployment that lets any Host through (AllowedHosts "*") and sets Site:BaseUrl: every request is handled
 /// as addressed to the public address, so whatever Host comes in, pages render and name only that address.
 /// </summary>
+[Trait("Database", "Both")]
 public class ConfiguredSiteHostTests(ConfiguredSiteAppFactory app) : IClassFixture<ConfiguredSiteAppFactory>
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace FactCheck.Tests.Web;
 /// of this page, not of the site in general.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class PageHeadTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     public static TheoryData<string> Pages => new() { "/", "/claims", "/search", "/topics", "/topics/taliban-amnesty-pledges", "claim", "source", "claimant" };

@@ -7,6 +7,7 @@ namespace FactCheck.Tests.Web;
 /// every reader-facing page has one h1, the landmarks, a language and a viewport.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class PageStructureTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     public static TheoryData<string> Pages => new() { "home", "balki-claim", "balki-source" };

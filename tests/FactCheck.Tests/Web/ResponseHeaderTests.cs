@@ -8,6 +8,7 @@ namespace FactCheck.Tests.Web;
 /// server software, and what may be stored (a reader page for a minute by anyone; anything else not at all).
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class ResponseHeaderTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

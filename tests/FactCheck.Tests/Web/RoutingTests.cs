@@ -6,6 +6,7 @@ namespace FactCheck.Tests.Web;
 
 /// <summary>Permalinks keep working when titles change, and mistakes get a real page rather than a crash.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class RoutingTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Theory]

@@ -37,24 +37,25 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
         }
 
         // Account and role together or neither: an account without a role could sign in to nothing.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await roles.RoleExistsAsync(role))
+        return await WriteTransaction.RunAsync(db, WriteLock.Accounts, async ct =>
         {
-            Check(await roles.CreateAsync(new IdentityRole(role)));
-        }
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
 
-        var user = new EditorUser { UserName = email, Email = email };
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded)
-        {
-            return (null, created.Errors.Select(ToFieldMessage).ToList());
-        }
+            var user = new EditorUser { UserName = email, Email = email };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return ((EditorUser?)null, (IReadOnlyList<FieldMessage>)created.Errors.Select(ToFieldMessage).ToList());
+            }
 
-        Check(await users.AddToRoleAsync(user, role));
-        AuditTrail.Record(db, AuditAction.UserAdded, actor ?? CommandLineActor, email, how is null ? $"Role: {DeskRoles.DisplayName(role)}." : $"Role: {DeskRoles.DisplayName(role)}, {how}.", remoteAddress);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return (user, []);
+            Check(await users.AddToRoleAsync(user, role));
+            AuditTrail.Record(db, AuditAction.UserAdded, actor ?? CommandLineActor, email, how is null ? $"Role: {DeskRoles.DisplayName(role)}." : $"Role: {DeskRoles.DisplayName(role)}, {how}.", remoteAddress);
+            await db.SaveChangesAsync(ct);
+            return (user, []);
+        }, outcome => outcome.Item1 is not null);
     }
 
     /// <summary>
@@ -68,31 +69,32 @@ public sealed class UserAccounts(UserManager<EditorUser> users, RoleManager<Iden
             throw new ArgumentException($"Unknown role '{role}'.", nameof(role));
         }
 
-        var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        return await WriteTransaction.RunAsync(db, WriteLock.Accounts, async ct =>
         {
-            return false;
-        }
+            var user = await users.FindByEmailAsync(email.Trim());
+            if (user is null)
+            {
+                return false;
+            }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await roles.RoleExistsAsync(role))
-        {
-            Check(await roles.CreateAsync(new IdentityRole(role)));
-        }
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)));
+            }
 
-        var before = (await users.GetRolesAsync(user)).Where(DeskRoles.IsKnown).ToList();
-        if (before.SequenceEqual([role]))
-        {
+            var before = (await users.GetRolesAsync(user)).Where(DeskRoles.IsKnown).ToList();
+            if (before.SequenceEqual([role]))
+            {
+                return true;
+            }
+
+            Check(await users.RemoveFromRolesAsync(user, before));
+            Check(await users.AddToRoleAsync(user, role));
+            var was = before.Count == 0 ? "no role" : string.Join(", ", before.Select(DeskRoles.DisplayName));
+            AuditTrail.Record(db, AuditAction.RoleChanged, actor ?? CommandLineActor, user.Email, $"{was} → {DeskRoles.DisplayName(role)}", remoteAddress);
+            await db.SaveChangesAsync(ct);
             return true;
-        }
-
-        Check(await users.RemoveFromRolesAsync(user, before));
-        Check(await users.AddToRoleAsync(user, role));
-        var was = before.Count == 0 ? "no role" : string.Join(", ", before.Select(DeskRoles.DisplayName));
-        AuditTrail.Record(db, AuditAction.RoleChanged, actor ?? CommandLineActor, user.Email, $"{was} → {DeskRoles.DisplayName(role)}", remoteAddress);
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        return true;
+        }, changed => changed);
     }
 
     private static FieldMessage ToFieldMessage(IdentityError error) =>

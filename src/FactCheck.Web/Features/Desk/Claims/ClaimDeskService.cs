@@ -73,22 +73,13 @@ public sealed partial class ClaimDeskService(FactCheckDbContext db, TimeProvider
         InWriteTransactionAsync(ct => MergeCoreAsync(id, input, user, ct), cancellationToken);
 
     /// <summary>
-    /// The checks and the save in one write transaction. SQLite's BEGIN IMMEDIATE takes the write lock before the
-    /// stale-revision and merge-loop checks read, so a colleague's save cannot land between a check and ours: checked
+    /// The checks and the save in one write transaction (<see cref="WriteTransaction"/>: SQLite's BEGIN IMMEDIATE, a
+    /// desk-wide advisory lock on PostgreSQL), so a colleague's save cannot land between a check and ours: checked
     /// before the save's own transaction, two edits from the same revision would both pass and the second overwrite
     /// the first, and merges A into B and B into A could both pass and make a loop.
     /// </summary>
-    private async Task<ClaimDeskOutcome> InWriteTransactionAsync(Func<CancellationToken, Task<ClaimDeskOutcome>> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await work(cancellationToken);
-        if (outcome.Succeeded)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return outcome;
-    }
+    private Task<ClaimDeskOutcome> InWriteTransactionAsync(Func<CancellationToken, Task<ClaimDeskOutcome>> work, CancellationToken cancellationToken) =>
+        WriteTransaction.RunAsync(db, WriteLock.ClaimDesk, work, outcome => outcome.Succeeded, cancellationToken);
 
     private async Task<ClaimDeskOutcome> EditCoreAsync(int id, ClaimEditInput input, string editor, CancellationToken cancellationToken)
     {

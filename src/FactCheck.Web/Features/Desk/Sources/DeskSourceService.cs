@@ -161,16 +161,9 @@ public sealed partial class DeskSourceService(FactCheckDbContext db)
     /// </summary>
     public async Task<CorrectTextOutcome> CorrectTextAsync(int sourceId, CorrectTextInput input, string editor, CancellationToken cancellationToken = default)
     {
-        // The hash check and the save in one write transaction: SQLite's BEGIN IMMEDIATE takes the write lock before
-        // the check reads, so a colleague's correction cannot land between the check and ours and be overwritten.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await CorrectTextCoreAsync(sourceId, input, editor, cancellationToken);
-        if (outcome.Saved)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return outcome;
+        // The hash check and the save in one write transaction (SQLite's BEGIN IMMEDIATE, the source's advisory lock
+        // on PostgreSQL), so a colleague's correction cannot land between the check and ours and be overwritten.
+        return await WriteTransaction.RunAsync(db, WriteLock.Source(sourceId), ct => CorrectTextCoreAsync(sourceId, input, editor, ct), outcome => outcome.Saved, cancellationToken);
     }
 
     private async Task<CorrectTextOutcome> CorrectTextCoreAsync(int sourceId, CorrectTextInput input, string editor, CancellationToken cancellationToken)
