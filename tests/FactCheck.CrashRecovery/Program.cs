@@ -1,10 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 using FactCheck.CrashRecovery;
+using FactCheck.CrashRecovery.Proof;
 
 // dotnet run --project tests/FactCheck.CrashRecovery -c Release -- [--iterations 100] [--seed 1]
 // Kills the real application with SIGKILL at a random moment of a first start, a `seed` or the archive generator, starts it
 // again, and checks that it recovers: the site answers, the archive is complete, and SQLite finds the file intact.
+//
+// ... -- conflicts --provider sqlite|postgres [--editors 50] [--saves 1000] [--claims 20]
+// ... -- crashes --provider sqlite|postgres [--rounds 200] [--writers 8]
+// The proof of issue 10 through the editors' API (tests/benchmarks/run-proof.sh runs both on both providers):
+// see Proof/ConflictRun.cs, Proof/CrashRun.cs and docs/reliability.md.
+if (args is ["conflicts", ..])
+{
+    return await ConflictRun.RunAsync(ProofOptions.Parse(args)) ? 0 : 1;
+}
+
+if (args is ["crashes", ..])
+{
+    return await CrashRun.RunAsync(ProofOptions.Parse(args)) ? 0 : 1;
+}
+
 var iterations = IntOption(args, "--iterations", 100);
 var random = new Random(IntOption(args, "--seed", 1));
 const string GenerateClaims = "300";

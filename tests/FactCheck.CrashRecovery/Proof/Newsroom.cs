@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace FactCheck.CrashRecovery.Proof;
+
+/// <summary>An editor's account and their personal API token, both made by the `users` command.</summary>
+public sealed record Editor(string Email, string Token);
+
+/// <summary>The newsroom a proof run works in: editors' accounts and tokens made the way an operator makes them, and the claims they work on.</summary>
+public static class Newsroom
+{
+    /// <summary>
+    /// `users add EMAIL --role ROLE` with a random password on standard input, then `users token add EMAIL`, whose
+    /// last line is the token. Several accounts at a time: each command is a process start of its own.
+    /// </summary>
+    public static async Task<List<Editor>> AddEditorsAsync(ProofStore store, int count, string role, string prefix, int parallel = 4)
+    {
+        var editors = new Editor[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (i, _) =>
+        {
+            var email = string.Create(CultureInfo.InvariantCulture, $"{prefix}{i:00}@proof.example");
+            var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            var add = await RunRetryingBusyAsync(store, password + "\n", "users", "add", email, "--role", role);
+            if (add.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"users add {email} exited with {add.ExitCode}:\n{add.Output}");
+            }
+
+            var token = await RunRetryingBusyAsync(store, null, "users", "token", "add", email);
+            var last = token.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+            if (token.ExitCode != 0 || string.IsNullOrEmpty(last) || last.Contains(' ', StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"users token add {email} exited with {token.ExitCode} and no token on its last line:\n{token.Output}");
+            }
+
+            editors[i] = new Editor(email, last);
+        });
+        return [.. editors];
+    }
+
+    /// <summary>Commands that SQLite refused with "database is locked" and that were run again, as a script would.</summary>
+    public static int BusyRetries => _busyRetries;
+
+    private static int _busyRetries;
+
+    /// <summary>
+    /// Runs a `users` command, again (up to five times) when it failed with SQLite's "database is locked": several
+    /// commands at once against one SQLite file can be refused that way, and the refusal saves nothing.
+    /// </summary>
+    private static async Task<(int ExitCode, string StandardOutput, string Output)> RunRetryingBusyAsync(ProofStore store, string? input, params string[] command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await SiteProcess.RunCommandAsync(store.SiteArguments, input, command);
+            if (result.ExitCode == 0 || attempt == 5 || !result.Output.Contains("database is locked", StringComparison.Ordinal))
+            {
+                return result;
+            }
+
+            Interlocked.Increment(ref _busyRetries);
+        }
+    }
+
+    /// <summary>The ids of the first <paramref name="count"/> claims the public API lists, creating claims through the editors' API when there are fewer.</summary>
+    public static async Task<List<int>> ClaimsAsync(HttpClient http, EditorApiClient editor, int count)
+    {
+        var ids = await ListClaimIdsAsync(http);
+        var made = 0;
+        while (ids.Count < count)
+        {
+            var created = await editor.PostAsync("api/editor/claims", NewClaim(made++));
+            if (created.Status != HttpStatusCode.Created || created.Body?["id"] is not JsonValue id)
+            {
+                Console.WriteLine($"  creating a claim answered {created.Code} {created.Failure} {created.Body?.ToJsonString()}; going on with {ids.Count} claims");
+                break;
+            }
+
+            ids.Add((int)id);
+        }
+
+        return [.. ids.Take(count)];
+    }
+
+    private static async Task<List<int>> ListClaimIdsAsync(HttpClient http)
+    {
+        var ids = new List<int>();
+        using var response = await http.GetAsync("api/claims?pageSize=100");
+        response.EnsureSuccessStatusCode();
+        var page = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        foreach (var item in page?["items"]?.AsArray() ?? [])
+        {
+            ids.Add((int)item!["id"]!);
+        }
+
+        return ids;
+    }
+
+    private static JsonObject NewClaim(int n) => new()
+    {
+        ["summary"] = string.Create(CultureInfo.InvariantCulture, $"Proof claim {n}: the minister said the bridge would open in spring"),
+        ["quote"] = string.Create(CultureInfo.InvariantCulture, $"The bridge opens in spring, I promise you that ({n})."),
+        ["claimant"] = "Proof Speaker",
+        ["saidOn"] = "2026-11-01",
+    };
+}
