@@ -67,20 +67,63 @@ public static class Newsroom
     public static async Task<List<int>> ClaimsAsync(HttpClient http, EditorApiClient editor, int count)
     {
         var ids = await ListClaimIdsAsync(http);
-        var made = 0;
-        while (ids.Count < count)
+        if (ids.Count >= count)
         {
-            var created = await editor.PostAsync("api/editor/claims", NewClaim(made++));
+            return [.. ids.Take(count)];
+        }
+
+        // A new claim must quote its document word for word: take distinct sentences of an archived source.
+        const int sourceId = 1;
+        var text = await http.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"api/sources/{sourceId}/text"));
+        var made = 0;
+        foreach (var (start, end) in Sentences(text))
+        {
+            if (ids.Count >= count)
+            {
+                break;
+            }
+
+            var created = await editor.PostAsync("api/editor/claims", NewClaim(sourceId, text, start, end, made++));
             if (created.Status != HttpStatusCode.Created || created.Body?["id"] is not JsonValue id)
             {
-                Console.WriteLine($"  creating a claim answered {created.Code} {created.Failure} {created.Body?.ToJsonString()}; going on with {ids.Count} claims");
-                break;
+                Console.WriteLine($"  creating a claim answered {created.Code} {created.Failure} {created.Body?.ToJsonString()}; trying the next sentence");
+                continue;
             }
 
             ids.Add((int)id);
         }
 
+        if (ids.Count < count)
+        {
+            Console.WriteLine($"  going on with {ids.Count} claims");
+        }
+
         return [.. ids.Take(count)];
+    }
+
+    /// <summary>Sentence spans of 40 to 240 characters, each ending at a full stop.</summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '.' || (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])))
+            {
+                continue;
+            }
+
+            while (start < i && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            if (i + 1 - start is >= 40 and <= 240)
+            {
+                yield return (start, i + 1);
+            }
+
+            start = i + 1;
+        }
     }
 
     private static async Task<List<int>> ListClaimIdsAsync(HttpClient http)
@@ -97,11 +140,13 @@ public static class Newsroom
         return ids;
     }
 
-    private static JsonObject NewClaim(int n) => new()
+    private static JsonObject NewClaim(int sourceId, string text, int start, int end, int n) => new()
     {
-        ["summary"] = string.Create(CultureInfo.InvariantCulture, $"Proof claim {n}: the minister said the bridge would open in spring"),
-        ["quote"] = string.Create(CultureInfo.InvariantCulture, $"The bridge opens in spring, I promise you that ({n})."),
-        ["claimant"] = "Proof Speaker",
-        ["saidOn"] = "2026-11-01",
+        ["sourceId"] = sourceId,
+        ["quote"] = text[start..end],
+        ["start"] = start,
+        ["end"] = end,
+        ["speaker"] = "Proof Speaker",
+        ["summary"] = string.Create(CultureInfo.InvariantCulture, $"Proof claim {n}: {text[start..Math.Min(end, start + 80)]}"),
     };
 }
