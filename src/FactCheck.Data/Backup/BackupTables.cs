@@ -26,8 +26,10 @@ public sealed class BackupTable(string name, string? schema, IReadOnlyList<Backu
     public bool IsSecret { get; } = isSecret;
 
     // PostgreSQL's full-text rows are derived, like SQLite's FTS5 tables (which are outside the model): the restore
-    // rebuilds them, and a file made on either provider has the same tables.
-    private static readonly HashSet<Type> DerivedSearchRows = [typeof(Search.ClaimSearchRow), typeof(Search.EvidenceSearchRow), typeof(Search.SourceSearchRow)];
+    // rebuilds them, and a file made on either provider has the same tables. Cache-eviction notices are messages
+    // between running instances, worthless a minute later and never part of the archive.
+    private static readonly HashSet<Type> DerivedSearchRows =
+        [typeof(Search.ClaimSearchRow), typeof(Search.EvidenceSearchRow), typeof(Search.SourceSearchRow), typeof(Entities.CacheEviction)];
 
     /// <summary>
     /// Every table of the model, principals before their dependents (foreign-key order), so a restore that inserts
@@ -63,7 +65,9 @@ public sealed class BackupTable(string name, string? schema, IReadOnlyList<Backu
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new BackupColumn(c, IsSecretColumn(c)))
             .ToList();
-        var isSecret = table.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(IdentityUserToken<string>));
+        // The Data Protection key ring signs every cookie and antiforgery token: a secret like authenticator keys.
+        var isSecret = table.EntityTypeMappings.Any(m => m.TypeBase.ClrType == typeof(IdentityUserToken<string>)
+            || m.TypeBase.ClrType == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey));
         return new BackupTable(table.Name, table.Schema, columns, key, isSecret);
     }
 

@@ -76,9 +76,20 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
     /// </summary>
     public Task<DatabaseSetupLock> AcquireLockAsync(CancellationToken cancellationToken = default) =>
         db.Database.IsNpgsql()
-            ? DatabaseSetupLock.AcquirePostgresAsync(db.Database.GetConnectionString()!, options.LockTimeout, logger, cancellationToken)
+            ? DatabaseSetupLock.AcquirePostgresAsync(db.Database.GetConnectionString()!, options.LockTimeout, logger, cancellationToken: cancellationToken)
             : LockPath() is { } path
                 ? DatabaseSetupLock.AcquireAsync(path, options.LockTimeout, logger, cancellationToken)
+                : Task.FromResult(DatabaseSetupLock.None);
+
+    /// <summary>
+    /// The lock around making the first Data Protection key: its own, not the set-up lock, so that a start with
+    /// nothing to migrate never waits for a command that is importing.
+    /// </summary>
+    public Task<DatabaseSetupLock> AcquireKeyRingLockAsync(CancellationToken cancellationToken = default) =>
+        db.Database.IsNpgsql()
+            ? DatabaseSetupLock.AcquirePostgresAsync(db.Database.GetConnectionString()!, options.LockTimeout, logger, DatabaseSetupLock.PostgresKeyRingLockKey, cancellationToken)
+            : LockPath() is { } path
+                ? DatabaseSetupLock.AcquireAsync(Path.ChangeExtension(path, ".keys.lock"), options.LockTimeout, logger, cancellationToken)
                 : Task.FromResult(DatabaseSetupLock.None);
 
     /// <summary>Applies pending migrations. Call it holding <see cref="AcquireLockAsync"/>.</summary>

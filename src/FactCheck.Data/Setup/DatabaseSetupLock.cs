@@ -20,6 +20,9 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
     /// <summary>The advisory lock's key, the same in every instance: "FactChek" in ASCII.</summary>
     public const long PostgresLockKey = 0x46616374436865_6B;
 
+    /// <summary>The advisory lock around making the first Data Protection key: "FactKeys" in ASCII.</summary>
+    public const long PostgresKeyRingLockKey = 0x466163744B657973;
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly IAsyncDisposable? _held;
@@ -75,7 +78,8 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
     /// Takes PostgreSQL's advisory lock for set-up, waiting at most <paramref name="timeout"/> for an instance
     /// that holds it; past the wait, a <see cref="DatabaseSetupException"/> that names the holder's pid.
     /// </summary>
-    public static async Task<DatabaseSetupLock> AcquirePostgresAsync(string connectionString, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task<DatabaseSetupLock> AcquirePostgresAsync(
+        string connectionString, TimeSpan timeout, ILogger logger, long lockKey = PostgresLockKey, CancellationToken cancellationToken = default)
     {
         // No pooling: closing this connection must end the server session, which is what releases the lock.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Enlist = false };
@@ -85,20 +89,20 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
             var waited = Stopwatch.StartNew();
             var announced = false;
-            while (!await TryAdvisoryLockAsync(connection, cancellationToken))
+            while (!await TryAdvisoryLockAsync(connection, lockKey, cancellationToken))
             {
                 if (waited.Elapsed >= timeout)
                 {
                     var seconds = timeout.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
                     throw new DatabaseSetupException(
-                        $"Another instance (server process {await HolderPidAsync(connection, cancellationToken)}) has been migrating or importing into the database for more than {seconds} s. " +
+                        $"Another instance (server process {await HolderPidAsync(connection, lockKey, cancellationToken)}) has been migrating or importing into the database for more than {seconds} s. " +
                         "Wait for it to finish or stop it; Database:SetupLockTimeoutSeconds sets how long to wait.");
                 }
 
                 if (!announced)
                 {
                     logger.LogWarning("Waiting up to {Timeout:0} s for another instance that is migrating or importing into the database (advisory lock {LockKey})",
-                        timeout.TotalSeconds, PostgresLockKey);
+                        timeout.TotalSeconds, lockKey);
                     announced = true;
                 }
 
@@ -128,18 +132,18 @@ public sealed class DatabaseSetupLock : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> TryAdvisoryLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> TryAdvisoryLockAsync(NpgsqlConnection connection, long lockKey, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", PostgresLockKey);
+        command.Parameters.AddWithValue("key", lockKey);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<string> HolderPidAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<string> HolderPidAsync(NpgsqlConnection connection, long lockKey, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = @key LIMIT 1", connection);
-        command.Parameters.AddWithValue("key", PostgresLockKey);
+        command.Parameters.AddWithValue("key", lockKey);
         return (string?)await command.ExecuteScalarAsync(cancellationToken) ?? "unknown";
     }
 

@@ -25,7 +25,7 @@ public static class DataProtectionExtensions
     }
 
     /// <summary>
-    /// Makes the first key under the set-up lock, before the site serves. Left to the framework, two instances
+    /// Makes the first key under a lock of its own, before the site serves. Left to the framework, two instances
     /// starting at once on an empty key ring would each make a key of their own and use it for a day (the ring
     /// is re-read daily), refusing each other's cookies once the short window in which a missing key triggers
     /// a re-read has passed. With a current key already there, an ordinary start takes no lock.
@@ -40,7 +40,7 @@ public static class DataProtectionExtensions
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        await using (await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().AcquireLockAsync())
+        await using (await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().AcquireKeyRingLockAsync())
         {
             var now = clock.GetUtcNow();
             if (!HasCurrentKey(keys, now))
