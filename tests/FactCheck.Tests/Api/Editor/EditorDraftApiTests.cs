@@ -275,6 +275,29 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
     }
 
     [Fact]
+    public async Task Revisions_are_listed_in_the_order_they_were_written_when_an_instance_clock_ran_ahead()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-revisions-skew");
+        using var client = await EditorApiClient.ForNewAccountAsync(app, "revisions-skew@example.com", DeskRoles.Editor);
+        var path = EditorApiClient.DraftPath(claim.Id);
+        var first = await client.PutJsonAsync(path, Draft(claim, "Skew: first"), "\"none\"");
+        Assert.Equal(200, (await client.PutJsonAsync(path, Draft(claim, "Skew: second"), first.ETag)).Status);
+
+        // The first save came through an instance whose clock was an hour ahead of the second's.
+        await app.QueryAsync(db =>
+        {
+            var verdicts = db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Id);
+            return db.Revisions
+                .Where(r => r.EntityType == RevisionSubjects.Verdict && verdicts.Contains(r.EntityId) && r.Number == 1)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAtUtc, x => x.CreatedAtUtc.AddHours(1)));
+        });
+
+        var revisions = (await client.GetAsync($"/api/editor/claims/{claim.Id}/revisions")).Json.GetProperty("revisions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], revisions.Select(r => r.GetProperty("number").GetInt32()));
+        Assert.Equal("Skew: second", revisions[1].GetProperty("snapshot").GetProperty("Headline").GetString());
+    }
+
+    [Fact]
     public async Task A_stale_save_gets_412_even_when_its_body_is_also_invalid()
     {
         var claim = await DeskClaims.CreateUnratedAsync(app, "api-stale-invalid");
