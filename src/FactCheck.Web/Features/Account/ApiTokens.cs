@@ -122,8 +122,9 @@ public sealed class ApiTokens(FactCheckDbContext db, UserManager<EditorUser> use
         {
             var matches = LooksLikeToken(which)
                 ? await db.ApiTokens.Include(t => t.User).Where(t => t.TokenHash == Hash(which)).ToListAsync(cancellationToken)
-                : which.Length >= DisplayPrefixLength && which.StartsWith(TokenPrefix, StringComparison.Ordinal)
-                    ? await ByPrefixAsync(which[..DisplayPrefixLength], cancellationToken)
+                // Exactly the displayed prefix: cutting a longer text down to it would revoke a token its sender never named.
+                : which.Length == DisplayPrefixLength && which.StartsWith(TokenPrefix, StringComparison.Ordinal)
+                    ? await ByPrefixAsync(which, cancellationToken)
                     : null;
             if (matches is null)
             {
@@ -192,13 +193,13 @@ public sealed class ApiTokens(FactCheckDbContext db, UserManager<EditorUser> use
     public async Task TouchAsync(ApiTokenHolder holder, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (holder.LastUsedAtUtc is { } last && now - last < LastUsedResolution)
+        if (UsedRecently(holder.LastUsedAtUtc, now))
         {
             return;
         }
 
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == holder.TokenId, cancellationToken);
-        if (token is null || token.LastUsedAtUtc is { } stored && now - stored < LastUsedResolution)
+        if (token is null || UsedRecently(token.LastUsedAtUtc, now))
         {
             return;
         }
@@ -206,6 +207,9 @@ public sealed class ApiTokens(FactCheckDbContext db, UserManager<EditorUser> use
         token.LastUsedAtUtc = now;
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Whether a use at <paramref name="lastUsedAtUtc"/> is recent enough that recording one at <paramref name="now"/> adds nothing.</summary>
+    public static bool UsedRecently(DateTime? lastUsedAtUtc, DateTime now) => lastUsedAtUtc is { } last && now - last < LastUsedResolution;
 
     private Task<List<ApiToken>> ByPrefixAsync(string prefix, CancellationToken cancellationToken) =>
         db.ApiTokens.Include(t => t.User).Where(t => t.Prefix == prefix).ToListAsync(cancellationToken);

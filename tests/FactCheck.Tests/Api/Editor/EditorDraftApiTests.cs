@@ -234,7 +234,9 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
         Assert.Equal(412, (await chief.PostAsync(path + "/publish", ifMatch: saved.ETag)).Status);
         var published = await chief.PostAsync(path + "/publish", ifMatch: submitted.ETag);
         Assert.Equal(200, published.Status);
-        Assert.Equal("\"none\"", published.ETag);
+        var verdictIdTag = published.Json.GetProperty("verdictId").GetInt32();
+        Assert.Matches($"^\"none\\.p{verdictIdTag}v[0-9]+\"$", published.ETag);
+        Assert.Equal(published.ETag, (await editor.GetAsync(path)).ETag);
 
         Assert.Contains(Headline, await reader.GetStringAsync(new Uri($"/api/claims/{claim.Id}", UriKind.Relative)), StringComparison.Ordinal);
         var after = await reader.GetStringAsync(new Uri(claim.Path, UriKind.Relative));
@@ -270,6 +272,101 @@ public sealed class EditorDraftApiTests(DeskAppFactory app) : IClassFixture<Desk
         Assert.Contains("Headline", revisions[1].GetProperty("changedFields").EnumerateArray().Select(f => f.GetString()));
         var times = revisions.Select(r => r.GetProperty("createdAtUtc").GetDateTime()).ToList();
         Assert.Equal(times.Order(), times);
+    }
+
+    [Fact]
+    public async Task Revisions_are_listed_in_the_order_they_were_written_when_an_instance_clock_ran_ahead()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-revisions-skew");
+        using var client = await EditorApiClient.ForNewAccountAsync(app, "revisions-skew@example.com", DeskRoles.Editor);
+        var path = EditorApiClient.DraftPath(claim.Id);
+        var first = await client.PutJsonAsync(path, Draft(claim, "Skew: first"), "\"none\"");
+        Assert.Equal(200, (await client.PutJsonAsync(path, Draft(claim, "Skew: second"), first.ETag)).Status);
+
+        // The first save came through an instance whose clock was an hour ahead of the second's.
+        await app.QueryAsync(db =>
+        {
+            var verdicts = db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Id);
+            return db.Revisions
+                .Where(r => r.EntityType == RevisionSubjects.Verdict && verdicts.Contains(r.EntityId) && r.Number == 1)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAtUtc, x => x.CreatedAtUtc.AddHours(1)));
+        });
+
+        var revisions = (await client.GetAsync($"/api/editor/claims/{claim.Id}/revisions")).Json.GetProperty("revisions").EnumerateArray().ToList();
+        Assert.Equal([1, 2], revisions.Select(r => r.GetProperty("number").GetInt32()));
+        Assert.Equal("Skew: second", revisions[1].GetProperty("snapshot").GetProperty("Headline").GetString());
+    }
+
+    [Fact]
+    public async Task A_stale_save_gets_412_even_when_its_body_is_also_invalid()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-stale-invalid");
+        using var client = await EditorApiClient.ForNewAccountAsync(app, "stale-invalid@example.com", DeskRoles.Editor);
+        var path = EditorApiClient.DraftPath(claim.Id);
+        var created = await client.PutJsonAsync(path, Draft(claim, "Stale and invalid: first save"), "\"none\"");
+        Assert.Equal(200, created.Status);
+
+        var stale = await client.PutJsonAsync(path, new { rating = "pants-on-fire", headline = "", rationale = "" }, "\"none\"");
+
+        Assert.Equal(412, stale.Status);
+        Assert.Equal(created.ETag, stale.ETag);
+        Assert.Equal("Stale and invalid: first save", stale.Json.GetProperty("current").GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public async Task After_a_publication_the_no_draft_ETag_names_the_published_verdict_so_an_old_none_is_stale()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-none-published");
+        using var editor = await EditorApiClient.ForNewAccountAsync(app, "none-published-writer@example.com", DeskRoles.Editor);
+        using var chief = await EditorApiClient.ForNewAccountAsync(app, "none-published-chief@example.com", DeskRoles.ChiefEditor);
+        var path = EditorApiClient.DraftPath(claim.Id);
+        var before = await editor.GetAsync(path);
+        Assert.Equal("\"none\"", before.ETag);
+        var saved = await editor.PutJsonAsync(path, Draft(claim, "None tag: the first verdict"), before.ETag);
+        var submitted = await editor.PostAsync(path + "/submit", ifMatch: saved.ETag);
+        Assert.Equal(200, (await chief.PostAsync(path + "/publish", ifMatch: submitted.ETag)).Status);
+
+        var afterPublication = await editor.GetAsync(path, request => request.Headers.TryAddWithoutValidation("If-None-Match", before.ETag));
+
+        Assert.Equal(200, afterPublication.Status);
+        Assert.Equal("none", afterPublication.Text("status"));
+        Assert.NotEqual(before.ETag, afterPublication.ETag);
+        Assert.Equal("None tag: the first verdict", afterPublication.Json.GetProperty("published").GetProperty("headline").GetString());
+        Assert.Equal(304, (await editor.GetAsync(path, request => request.Headers.TryAddWithoutValidation("If-None-Match", afterPublication.ETag))).Status);
+        Assert.Equal(412, (await editor.PutJsonAsync(path, Draft(claim, "None tag: from a stale read"), before.ETag)).Status);
+        Assert.Equal("none", (await editor.GetAsync(path)).Text("status"));
+
+        var second = await editor.PutJsonAsync(path, Draft(claim, "None tag: a correction"), afterPublication.ETag);
+        Assert.Equal(200, second.Status);
+        Assert.Equal("None tag: a correction", (await editor.GetAsync(path)).Text("headline"));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_gets_413_problem_JSON_and_saves_nothing()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-too-large");
+        using var client = await EditorApiClient.ForNewAccountAsync(app, "too-large@example.com", DeskRoles.Editor);
+        var path = EditorApiClient.DraftPath(claim.Id);
+
+        var answer = await client.PutJsonAsync(path, new { rating = "false", headline = "Too large", rationale = new string('r', 300 * 1024), evidenceIds = new[] { claim.ContradictingEvidenceId } }, "\"none\"");
+
+        Assert.Equal(413, answer.Status);
+        Assert.Equal("application/problem+json", answer.MediaType);
+        Assert.Equal("none", (await client.GetAsync(path)).Text("status"));
+    }
+
+    [Fact]
+    public async Task Revoking_by_a_longer_text_than_the_prefix_is_refused_and_revokes_nothing()
+    {
+        var claim = await DeskClaims.CreateUnratedAsync(app, "api-revoke-prefix");
+        await app.AddUserAsync("revoke-prefix@example.com", DeskRoles.Editor);
+        var token = await EditorApiClient.AddTokenAsync(app, "revoke-prefix@example.com");
+
+        var refused = await EditorApiClient.RunCommandAsync(app, "users", "token", "revoke", token[..12] + "zz");
+
+        Assert.NotEqual(0, refused.ExitCode);
+        using var client = new EditorApiClient(app, token);
+        Assert.Equal(200, (await client.GetAsync(EditorApiClient.DraftPath(claim.Id))).Status);
     }
 
     private static object Draft(TestClaim claim, string headline) => new

@@ -82,7 +82,7 @@ public sealed class ApiTokenAuthenticationHandler(IOptionsMonitor<Authentication
     /// <summary>In a scope of its own, so that a failed write leaves nothing pending in the request's context.</summary>
     private async Task TouchAsync(ApiTokenHolder holder)
     {
-        if (holder.LastUsedAtUtc is { } last && TimeProvider.GetUtcNow().UtcDateTime - last < ApiTokens.LastUsedResolution)
+        if (ApiTokens.UsedRecently(holder.LastUsedAtUtc, TimeProvider.GetUtcNow().UtcDateTime))
         {
             return;
         }

@@ -7,15 +7,25 @@ namespace FactCheck.Web.Features.Api.Editor;
 /// <summary>
 /// The working draft's entity tag: its record id and its concurrency token (<c>"d12.v3"</c>), or <c>"none"</c> when
 /// the claim has no working draft. Both parts matter: after a publication a new draft starts again at version 1,
-/// so a version alone could match a draft its sender never saw.
+/// so a version alone could match a draft its sender never saw. With no draft, the tag names the published
+/// verdict GET shows beside it (<c>"none.p42v3"</c>), so a new publication is never answered 304.
 /// </summary>
-public readonly partial record struct DraftETag(int? DraftId, int? Version)
+public readonly partial record struct DraftETag(int? DraftId, int? Version, int? PublishedId = null, int? PublishedVersion = null)
 {
     public static DraftETag None { get; } = new(null, null);
 
-    public override string ToString() => DraftId is { } id && Version is { } version
-        ? string.Create(CultureInfo.InvariantCulture, $"\"d{id}.v{version}\"")
-        : "\"none\"";
+    /// <summary>The tag of a claim without a working draft, showing <paramref name="published"/> (null: none).</summary>
+    public static DraftETag NoDraft(Desk.Verdicts.PublishedVerdictSummary? published) =>
+        published is null ? None : new DraftETag(null, null, published.Id, published.Version);
+
+    public bool IsNoDraft => DraftId is null;
+
+    public override string ToString() => (DraftId, Version, PublishedId, PublishedVersion) switch
+    {
+        ({ } id, { } version, _, _) => string.Create(CultureInfo.InvariantCulture, $"\"d{id}.v{version}\""),
+        (null, _, { } published, { } publishedVersion) => string.Create(CultureInfo.InvariantCulture, $"\"none.p{published}v{publishedVersion}\""),
+        _ => "\"none\"",
+    };
 
     /// <summary>
     /// The drafts an If-Match header names, strong tags only (a weak tag never matches for a write, RFC 9110
@@ -36,6 +46,12 @@ public readonly partial record struct DraftETag(int? DraftId, int? Version)
             {
                 drafts.Add(None);
             }
+            else if (NonePattern().Match(text) is { Success: true } none
+                && int.TryParse(none.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var publishedId)
+                && int.TryParse(none.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var publishedVersion))
+            {
+                drafts.Add(new DraftETag(null, null, publishedId, publishedVersion));
+            }
             else if (Pattern().Match(text) is { Success: true } match
                 && int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 && int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
@@ -49,4 +65,7 @@ public readonly partial record struct DraftETag(int? DraftId, int? Version)
 
     [GeneratedRegex("^\"d([0-9]{1,9})\\.v([0-9]{1,9})\"$")]
     private static partial Regex Pattern();
+
+    [GeneratedRegex("^\"none\\.p([0-9]{1,9})v([0-9]{1,9})\"$")]
+    private static partial Regex NonePattern();
 }

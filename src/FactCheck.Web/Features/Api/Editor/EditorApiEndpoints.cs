@@ -17,6 +17,12 @@ public static class EditorApiEndpoints
     /// <summary>The policy of every /api/editor route: a valid token (no cookie) of an editor or a chief editor.</summary>
     public const string Policy = "editor-api";
 
+    /// <summary>
+    /// The largest request body an editor's call may send: a verdict's rationale or a claim is a few pages at
+    /// most, and the server's default (30 MB) would let one token tie up memory for nothing.
+    /// </summary>
+    public const long MaxBodyBytes = 256 * 1024;
+
     private const string IdDescription = "The claim's id.";
     private const string IfMatchDescription = "The ETag of the draft as you read it (\"none\" when the claim had no draft).";
 
@@ -24,6 +30,7 @@ public static class EditorApiEndpoints
     {
         var editor = endpoints.MapGroup(Prefix)
             .RequireAuthorization(Policy)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
             .WithTags(Tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);

@@ -37,7 +37,7 @@ public sealed record ApiDraft(
     public static ApiDraft From(DeskClaim claim, DraftState? draft, PublishedVerdictSummary? published, ApiLinks links)
     {
         var claimId = claim.Id;
-        var etag = draft is null ? DraftETag.None : new DraftETag(draft.Id, draft.Version);
+        var etag = draft is null ? DraftETag.NoDraft(published) : new DraftETag(draft.Id, draft.Version);
         var publishedSummary = published is null ? null : new ApiPublishedSummary(RatingScale.Get(published.Rating).Slug, published.Headline, Utc(published.PublishedAtUtc));
         var pageUrl = links.Absolute(claim.Url);
         var apiUrl = links.Absolute(ApiLinks.ClaimPath(claimId));

@@ -117,7 +117,7 @@ public sealed class EditorClaimApi(DeskSourceService desk, FactCheckDbContext db
     {
         if (!await db.Claims.AnyAsync(c => c.Id == claimId, cancellationToken))
         {
-            return EditorProblems.NotFound($"There is no claim {claimId} (or it was retracted or merged).");
+            return EditorProblems.NoClaim(claimId);
         }
 
         var (input, problem) = await EditorJson.ReadAsync<ApiNewEvidence>(context.Request, cancellationToken);

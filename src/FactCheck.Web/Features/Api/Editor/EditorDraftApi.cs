@@ -19,13 +19,17 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
         var desk = await drafts.LoadAsync(claimId, cancellationToken);
         if (desk is null)
         {
-            return NoClaim(claimId);
+            return EditorProblems.NoClaim(claimId);
         }
 
         var body = ApiDraft.From(desk, ApiLinks.For(context.Request));
         return Api.ConditionalGet.NotModified(context, body.ETag, null) ?? TypedResults.Json(body);
     }
 
+    /// <summary>
+    /// Saves the draft. The version is checked before the body is read: a stale save gets 412 with the current
+    /// draft whatever its body holds, since the client must merge first and will send a new body anyway.
+    /// </summary>
     public async Task<IResult> SaveAsync(HttpContext context, int claimId, CancellationToken cancellationToken)
     {
         var expected = DraftETag.FromIfMatch(context.Request.Headers.IfMatch);
@@ -36,22 +40,39 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
                 + "A save without it, or with *, could overwrite a colleague's work unseen.");
         }
 
+        var desk = await drafts.LoadAsync(claimId, cancellationToken);
+        if (desk is null)
+        {
+            return EditorProblems.NoClaim(claimId);
+        }
+
+        // Several tags may be sent; the one naming the draft as it stands is the base.
+        var current = CurrentTag(desk);
+        if (!expected.Contains(current))
+        {
+            return PreconditionFailed(context, desk, "The draft is not at any version If-Match names: nothing was saved.");
+        }
+
         var (input, problem) = await EditorJson.ReadAsync<ApiDraftInput>(context.Request, cancellationToken);
         if (input is null)
         {
             return problem!;
         }
 
-        return await ApplyAsync(context, claimId, DeskAction.SaveDraft, input.ToInput(), expected, cancellationToken);
+        return await ApplyAsync(context, claimId, DeskAction.SaveDraft, input.ToInput(), current, cancellationToken);
     }
 
-    /// <summary>Submit or publish the draft as stored; If-Match, when sent, must name it.</summary>
+    /// <summary>
+    /// Submit or publish the draft as stored; If-Match, when sent, must name it. The content moved and the
+    /// version it is checked against come from the same read, so a save landing after that read is refused
+    /// (412) rather than overwritten by the older content.
+    /// </summary>
     public async Task<IResult> MoveAsync(HttpContext context, int claimId, DeskAction action, CancellationToken cancellationToken)
     {
         var desk = await drafts.LoadAsync(claimId, cancellationToken);
         if (desk is null)
         {
-            return NoClaim(claimId);
+            return EditorProblems.NoClaim(claimId);
         }
 
         if (desk.Draft is not { } draft)
@@ -59,7 +80,7 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
             return EditorProblems.Conflict("No working draft", "This claim has no working draft: save one with PUT first.");
         }
 
-        IReadOnlyList<DraftETag> expected = [new DraftETag(draft.Id, draft.Version)];
+        var current = CurrentTag(desk);
         if (context.Request.Headers.IfMatch.Count > 0)
         {
             if (DraftETag.FromIfMatch(context.Request.Headers.IfMatch) is not { } sent)
@@ -67,7 +88,10 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
                 return EditorProblems.PreconditionRequired("If-Match must name the draft's ETag; * is not accepted. Leave it out to act on the draft as it stands.");
             }
 
-            expected = sent;
+            if (!sent.Contains(current))
+            {
+                return PreconditionFailed(context, desk, "The draft is not at any version If-Match names: nothing was moved.");
+            }
         }
 
         if (action == DeskAction.Publish && context.User.IsInRole(FactCheck.Data.Identity.DeskRoles.ChiefEditor) && draft.Status != VerdictStatus.InReview)
@@ -75,7 +99,7 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
             return EditorProblems.Conflict("Not in review", "Submit the draft for review first: a verdict is published from review.");
         }
 
-        return await ApplyAsync(context, claimId, action, draft.ToInput(), expected, cancellationToken);
+        return await ApplyAsync(context, claimId, action, draft.ToInput(), current, cancellationToken);
     }
 
     /// <summary>Every revision of every verdict of the claim, drafts included, oldest first.</summary>
@@ -83,13 +107,15 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
     {
         if (!await db.Claims.AnyAsync(c => c.Id == claimId, cancellationToken))
         {
-            return NoClaim(claimId);
+            return EditorProblems.NoClaim(claimId);
         }
 
+        // In the order the rows were written (Id), not by CreatedAtUtc: that is each instance's clock, and two
+        // instances with skewed clocks would list a later save first.
         var verdictIds = db.Verdicts.Where(v => v.ClaimId == claimId).Select(v => v.Id);
         var rows = await db.Revisions.AsNoTracking()
             .Where(r => r.EntityType == RevisionSubjects.Verdict && verdictIds.Contains(r.EntityId))
-            .OrderBy(r => r.CreatedAtUtc).ThenBy(r => r.Id)
+            .OrderBy(r => r.Id)
             .Select(r => new { r.EntityId, r.Number, r.Action, r.Author, r.Reason, r.CreatedAtUtc, r.ChangedFields, r.Snapshot })
             .ToListAsync(cancellationToken);
         var revisions = rows.Select(r => new ApiRevision(
@@ -104,22 +130,13 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
         return TypedResults.Json(new ApiRevisionList(claimId, revisions));
     }
 
-    private async Task<IResult> ApplyAsync(HttpContext context, int claimId, DeskAction action, VerdictDraftInput input, IReadOnlyList<DraftETag> expected, CancellationToken cancellationToken)
+    private async Task<IResult> ApplyAsync(HttpContext context, int claimId, DeskAction action, VerdictDraftInput input, DraftETag baseTag, CancellationToken cancellationToken)
     {
-        // Several tags may be sent; the one naming the current draft is the base, and with none, any stale one
-        // gets the 412 with the current draft.
-        var based = expected.Count == 1 ? expected[0] : await CurrentAmongAsync(claimId, expected, cancellationToken);
-        if (based is not { } baseTag)
-        {
-            return await PreconditionFailedAsync(context, claimId, "The draft is not at any version If-Match names: nothing was saved.", cancellationToken);
-        }
-
         var outcome = await drafts.ApplyAsync(claimId, action, input, baseTag.DraftId, baseTag.Version, context.User, cancellationToken);
-        var links = ApiLinks.For(context.Request);
         switch (outcome.Kind)
         {
             case DeskOutcomeKind.NotFound:
-                return NoClaim(claimId);
+                return EditorProblems.NoClaim(claimId);
             case DeskOutcomeKind.Forbidden:
                 return EditorProblems.Forbidden(outcome.Message);
             case DeskOutcomeKind.Invalid:
@@ -129,40 +146,41 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
         }
 
         var desk = await drafts.LoadAsync(claimId, cancellationToken);
+        if (desk is null)
+        {
+            // Retracted or merged just after the save: there is no claim left to describe.
+            return EditorProblems.NoClaim(claimId);
+        }
+
+        var links = ApiLinks.For(context.Request);
         if (action == DeskAction.Publish)
         {
             var verdictId = baseTag.DraftId ?? 0;
             var rating = RatingScale.TryParseSlug(input.Rating, out var parsed) ? RatingScale.Get(parsed).Slug : input.Rating;
-            var now = desk is null ? null : ApiDraft.From(desk.Claim, null, desk.Published, links);
-            context.Response.Headers.ETag = DraftETag.None.ToString();
+            var now = ApiDraft.From(desk.Claim, null, desk.Published, links);
+            context.Response.Headers.ETag = now.ETag;
             return TypedResults.Json(new ApiPublished(
-                verdictId, claimId, rating, input.Headline.Trim(), now?.ClaimPageUrl ?? "", links.Absolute(ApiLinks.VerdictPath(verdictId)), now!));
+                verdictId, claimId, rating, input.Headline.Trim(), now.ClaimPageUrl, links.Absolute(ApiLinks.VerdictPath(verdictId)), now));
         }
 
         // The state this save wrote (a colleague may already have saved over it), with the claim's context.
-        var body = desk is null
-            ? throw new InvalidOperationException($"Claim {claimId} disappeared during a save.")
-            : ApiDraft.From(desk.Claim, outcome.Draft, desk.Published, links);
+        var body = ApiDraft.From(desk.Claim, outcome.Draft, desk.Published, links);
         context.Response.Headers.ETag = body.ETag;
         return TypedResults.Json(body);
     }
 
-    private async Task<DraftETag?> CurrentAmongAsync(int claimId, IReadOnlyList<DraftETag> expected, CancellationToken cancellationToken)
-    {
-        var desk = await drafts.LoadAsync(claimId, cancellationToken);
-        var current = desk?.Draft is { } draft ? new DraftETag(draft.Id, draft.Version) : DraftETag.None;
-        return expected.Contains(current) ? current : null;
-    }
+    private static DraftETag CurrentTag(VerdictDesk desk) =>
+        desk.Draft is { } draft ? new DraftETag(draft.Id, draft.Version) : DraftETag.NoDraft(desk.Published);
 
     /// <summary>412 with the draft as it stands now, body and ETag, for the client to merge with its own and send again.</summary>
     private async Task<IResult> PreconditionFailedAsync(HttpContext context, int claimId, string message, CancellationToken cancellationToken)
     {
         var desk = await drafts.LoadAsync(claimId, cancellationToken);
-        if (desk is null)
-        {
-            return NoClaim(claimId);
-        }
+        return desk is null ? EditorProblems.NoClaim(claimId) : PreconditionFailed(context, desk, message);
+    }
 
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult PreconditionFailed(HttpContext context, VerdictDesk desk, string message)
+    {
         var current = ApiDraft.From(desk, ApiLinks.For(context.Request));
         context.Response.Headers.ETag = current.ETag;
         return TypedResults.Problem(
@@ -171,8 +189,6 @@ public sealed class EditorDraftApi(VerdictDraftService drafts, FactCheckDbContex
             detail: message,
             extensions: new Dictionary<string, object?> { ["current"] = current });
     }
-
-    private static IResult NoClaim(int claimId) => EditorProblems.NotFound($"There is no claim {claimId} (or it was retracted or merged).");
 
     private static JsonElement Snapshot(string json)
     {

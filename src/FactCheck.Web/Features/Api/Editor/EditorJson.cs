@@ -30,6 +30,17 @@ public static class EditorJson
                 ? (null, EditorProblems.Invalid("body", "Send a JSON object."))
                 : (value, null);
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server refused the body itself: most often over the size limit (413), or a client that stopped
+            // sending it. Its status, not a 500.
+            return (null, TypedResults.Problem(
+                statusCode: e.StatusCode,
+                title: e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Body too large" : "Unreadable body",
+                detail: e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? $"Nothing was saved: the body is over the editors' API's limit of {EditorApiEndpoints.MaxBodyBytes / 1024} KB."
+                    : "Nothing was saved: the body could not be read."));
+        }
         catch (JsonException e)
         {
             var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');

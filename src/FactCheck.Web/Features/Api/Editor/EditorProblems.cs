@@ -22,6 +22,10 @@ public static class EditorProblems
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
 
+    /// <summary>404 for a claim id the API does not know; retracted and merged claims are not the desk's to edit either.</summary>
+    public static IResult NoClaim(int claimId) =>
+        NotFound(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"There is no claim {claimId} (or it was retracted or merged)."));
+
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: detail);
 

@@ -79,7 +79,8 @@ public sealed record DraftState(
     };
 }
 
-public sealed record PublishedVerdictSummary(Rating Rating, string Headline, DateTime? PublishedAtUtc);
+// Id and Version: the published verdict's record and token, part of the API's "no draft" ETag (a new publication changes what GET shows).
+public sealed record PublishedVerdictSummary(Rating Rating, string Headline, DateTime? PublishedAtUtc, int Id, int Version);
 
 /// <summary>Everything the verdict form needs for one claim.</summary>
 public sealed record VerdictDesk(DeskClaim Claim, IReadOnlyList<EvidenceChoice> Ledger, PublishedVerdictSummary? Published, DraftState? Draft);

@@ -118,10 +118,11 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsSecondWorkingDraft(e))
         {
             // The version token (someone saved in between) or the one-draft-per-claim index (two editors
             // started the first draft at once): either way the colleague's save stands and ours is reported.
+            // Any other failure is not a colleague's work and propagates as the error it is.
             logger.LogInformation(e, "Verdict draft for claim {ClaimId} changed during a save by {Editor}; reported as a conflict", claimId, editor);
             await using var fresh = scopes.CreateAsyncScope();
             var latest = await LoadAsync(fresh.ServiceProvider.GetRequiredService<FactCheckDbContext>(), claimId, cancellationToken);
@@ -134,6 +135,23 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         var saved = action == DeskAction.Publish ? null : StateOf(draft);
         return new DeskOutcome(DeskOutcomeKind.Saved, Confirmation(action), [], saved);
     }
+
+    /// <summary>
+    /// The unique violation of IX_Verdicts_OneWorkingDraftPerClaim: PostgreSQL names the index; SQLite names only
+    /// the table and column of a UNIQUE failure, and Verdicts.ClaimId is unique in that index alone.
+    /// </summary>
+    private static bool IsSecondWorkingDraft(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && pg.ConstraintName == OneWorkingDraftIndex,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
+            && sqlite.Message.Contains("UNIQUE constraint failed: Verdicts.ClaimId", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private const string OneWorkingDraftIndex = "IX_Verdicts_OneWorkingDraftPerClaim";
+
+    /// <summary>SQLITE_CONSTRAINT.</summary>
+    private const int SqliteConstraint = 19;
 
     private static DraftState StateOf(Verdict draft) => new(
         draft.Id, draft.Version, draft.Status, draft.Rating, draft.Headline, draft.ClaimReviewed, draft.RationaleMarkdown,
@@ -275,7 +293,7 @@ public sealed class VerdictDraftService(IServiceScopeFactory scopes, SiteSetting
         return new VerdictDesk(
             new DeskClaim(claim.Id, claim.Slug, claim.Summary, claim.Quote, claim.Claimant, claim.SaidOn.ToDisplayString(), claim.HasAppearance),
             [.. ledger.Select(e => new EvidenceChoice(e.Id, e.Stance, e.Organization, TextBlocks.Excerpt(e.Exact, 240), e.Title))],
-            published is null ? null : new PublishedVerdictSummary(published.Rating, published.Headline, published.PublishedAtUtc),
+            published is null ? null : new PublishedVerdictSummary(published.Rating, published.Headline, published.PublishedAtUtc, published.Id, published.Version),
             draft is null ? null : new DraftState(
                 draft.Id, draft.Version, draft.Status, draft.Rating, draft.Headline, draft.ClaimReviewed, draft.RationaleMarkdown,
                 [.. draft.EvidenceIds.Order()], draft.CorrectionNote, draft.UpdatedBy, draft.UpdatedAtUtc, draft.SubmittedBy, draft.ReviewComment));
