@@ -155,6 +155,13 @@ public sealed class BackupRestoreTests(BackupArchive archive, ITestOutputHelper 
         Assert.Equal(expected.Keys, actual.Keys);
         foreach (var (name, table) in expected)
         {
+            // Eviction notices are never backed up (the restore writes one of its own), and the key ring is a
+            // secret like the password hashes: a restore without secrets starts a fresh one.
+            if (name == "CacheEvictions" || (name == "DataProtectionKeys" && leaveOut.Length > 0))
+            {
+                continue;
+            }
+
             var other = actual[name];
             Assert.Equal(table.Columns, other.Columns);
             Assert.True(table.Rows.Count == other.Rows.Count, $"{name}: {table.Rows.Count} rows, restored {other.Rows.Count}");

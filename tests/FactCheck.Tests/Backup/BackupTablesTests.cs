@@ -15,7 +15,8 @@ public sealed class BackupTablesTests
         var tables = BackupTable.FromModel(db.Model);
         var relational = db.Model.GetRelationalModel();
 
-        Assert.Equal(relational.Tables.Select(t => t.Name).Order(StringComparer.Ordinal), tables.Select(t => t.Name).Order(StringComparer.Ordinal));
+        // Eviction notices are messages between running instances, not archive: the one table left out.
+        Assert.Equal(relational.Tables.Select(t => t.Name).Where(n => n != "CacheEvictions").Order(StringComparer.Ordinal), tables.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Subset(tables.Select(t => t.Name).ToHashSet(), new HashSet<string>
         {
             "Sources", "Passages", "Claimants", "Topics", "Claims", "ClaimTopics", "ClaimAppearances", "Evidence",
@@ -33,7 +34,7 @@ public sealed class BackupTablesTests
     }
 
     [Fact]
-    public void A_complex_property_is_backed_up_as_its_columns_and_only_the_password_hash_and_stamp_are_secret()
+    public void A_complex_property_is_backed_up_as_its_columns_and_only_the_password_hash_stamp_tokens_and_key_ring_are_secret()
     {
         using var db = new FactCheckDbContext(new DbContextOptionsBuilder<FactCheckDbContext>().UseSqlite("Data Source=:memory:").Options);
 
@@ -42,6 +43,6 @@ public sealed class BackupTablesTests
         Assert.Contains(tables["Claims"].Columns, c => c.Name == "SaidOnPrecision");
         Assert.Equal(["Id"], tables["Claims"].PrimaryKey);
         Assert.Equal(["PasswordHash", "SecurityStamp"], tables["AspNetUsers"].Columns.Where(c => c.IsSecret).Select(c => c.Name));
-        Assert.Equal(["AspNetUserTokens"], tables.Values.Where(t => t.IsSecret).Select(t => t.Name));
+        Assert.Equal(["AspNetUserTokens", "DataProtectionKeys"], tables.Values.Where(t => t.IsSecret).Select(t => t.Name).Order(StringComparer.Ordinal));
     }
 }

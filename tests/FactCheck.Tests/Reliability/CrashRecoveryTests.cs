@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests(CrashRecoveryTests.References references)
         var harness = references.Harness;
         var path = harness.NewDatabasePath("stale-lock");
 
-        var duringSecondMigration = KillMoment.OnLog("during the second migration", "Applying migration '20261122151617_AddSearchAndCurrentRating'");
+        var duringSecondMigration = KillMoment.PausedAt("during the second migration", "Applying migration '20261122151617_AddSearchAndCurrentRating'");
         var killed = await harness.StartAndKillAsync(path, duringSecondMigration, "seed");
         Assert.True(killed.KilledWhileRunning, killed.Output);
 
