@@ -15,7 +15,13 @@ public static class LoggingExtensions
     {
         var filePath = builder.Configuration["Logging:File:Path"];
         var pauseAfter = builder.Configuration["Testing:PauseAfterLog"];
-        builder.Services.AddSerilog((services, logger) =>
+        // preserveStaticLogger: each host writes through its own logger. Without it the host's logger factory writes
+        // to the static Log.Logger, which the last host built replaces and a disposed host silences: with several
+        // hosts in one process (the tests run many at once) one host's lines went to another's sinks, or nowhere.
+        builder.Services.AddSerilog(Configure, preserveStaticLogger: true);
+        return builder;
+
+        void Configure(IServiceProvider services, LoggerConfiguration logger)
         {
             logger.ReadFrom.Configuration(builder.Configuration)
                 .ReadFrom.Services(services)
@@ -35,7 +41,6 @@ public static class LoggingExtensions
                 Console.Error.WriteLine("Testing:PauseAfterLog is set: the process pauses for minutes after the line it names (crash tests only).");
                 logger.WriteTo.Sink(new PauseAfterLogSink(pauseAfter));
             }
-        });
-        return builder;
+        }
     }
 }
