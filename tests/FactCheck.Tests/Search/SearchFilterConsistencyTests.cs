@@ -12,6 +12,7 @@ namespace FactCheck.Tests.Search;
 /// select the same claims on both pages, for every rating, claimant, topic, document and date in the archive.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class SearchFilterConsistencyTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace FactCheck.Tests.Search;
 /// Writes through the application's DbContext and searches over HTTP straight after: the index is kept
 /// by the app, not by a batch job. A site of its own, since these tests change the data.
 /// </summary>
+[Trait("Database", "Both")]
 public class SearchIndexSyncTests(SearchIndexSyncTests.WritableApp app) : WebTestBase(app), IClassFixture<SearchIndexSyncTests.WritableApp>
 {
     public sealed class WritableApp : FactCheckAppFactory;

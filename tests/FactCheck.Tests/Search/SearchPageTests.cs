@@ -10,6 +10,7 @@ namespace FactCheck.Tests.Search;
 
 /// <summary>/search over real HTTP against the imported seeds: what a journalist types and what comes back.</summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class SearchPageTests(FactCheckAppFactory app) : WebTestBase(app)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace FactCheck.Tests.Search;
 /// Figures are printed for docs/decisions/search.md; the floor asserted is what the method reaches.
 /// </summary>
 [Collection(FactCheckAppCollection.Name)]
+[Trait("Database", "Both")]
 public class SimilarClaimsQualityTests(FactCheckAppFactory app, ITestOutputHelper output)
 {
     private const int K = 3;
