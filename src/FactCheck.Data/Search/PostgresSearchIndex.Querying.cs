@@ -142,14 +142,15 @@ public sealed partial class PostgresSearchIndex
     /// <summary>
     /// The snippet of <paramref name="text"/>: a text of fewer than 48 words whole, highlighted (as SQLite's
     /// snippet() shows a short quote); a longer one as ts_headline's best fragment, with "…" where the fragment
-    /// starts after the text's start or ends before its end, as snippet() marks a cut. Each ts_headline runs
+    /// starts after the text's start or ends before its end, as snippet() marks a cut (and neither when the fragment
+    /// cannot be found in the text as it stands, position() = 0: no cut can be claimed then). Each ts_headline runs
     /// once: the OFFSET 0 subqueries keep the planner from copying the call into every place that uses it.
     /// Words are counted by spaces, which is cheap on a long document, where a regular expression was not.
     /// </summary>
     private static string Ellipsised(string text) => $"""
         (SELECT CASE WHEN h.short THEN ts_headline('{Config}', h.t, q."Query", {HeadingOptions})
                 ELSE (SELECT CASE WHEN position(f.plain IN h.t) > 1 THEN '…' ELSE '' END || f.marked
-                             || CASE WHEN f.plain <> '' AND position(f.plain IN h.t) + length(f.plain) <= length(rtrim(h.t)) THEN '…' ELSE '' END
+                             || CASE WHEN f.plain <> '' AND position(f.plain IN h.t) > 0 AND position(f.plain IN h.t) + length(f.plain) <= length(rtrim(h.t)) THEN '…' ELSE '' END
                       FROM (SELECT m.marked, replace(replace(m.marked, chr(2), ''), chr(3), '') AS plain
                             FROM (SELECT ts_headline('{Config}', h.t, q."Query", {SnippetOptions}) AS marked OFFSET 0) m OFFSET 0) f)
                 END
