@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using FactCheck.Data.Configurations.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -47,7 +46,7 @@ public sealed partial class PostgresSearchIndex
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
 
         var sql = Kinds[kind];
-        var (joins, conditions, parameters) = FilterSql(kind, filter);
+        var (joins, conditions, parameters) = SearchFilterSql.Build(kind, filter, "s.\"Id\"", '@', d => d);
         var (tsQuery, queryParameters) = ToTsQuery(query);
         parameters.AddRange(queryParameters);
 
@@ -157,76 +156,6 @@ public sealed partial class PostgresSearchIndex
          FROM (SELECT x.t, CASE WHEN length(x.t) > 1000 THEN false ELSE length(x.t) - length(replace(x.t, ' ', '')) < 48 END AS short
                FROM (SELECT {text} AS t OFFSET 0) x OFFSET 0) h)
         """;
-
-    /// <summary>
-    /// The claim conditions of a filter as PostgreSQL over a "Claims" row aliased c: the same conditions as
-    /// SQLite's (and so as the /claims filter, ClaimFilter.Apply), which SearchFilterConsistencyTests checks on
-    /// both providers. Dates are <c>date</c> columns here, compared as dates.
-    /// </summary>
-    private static (string Joins, string Conditions, List<(string Name, object Value)> Parameters) FilterSql(SearchKind kind, SearchFilter filter)
-    {
-        var parameters = new List<(string, object)>();
-        if (kind == SearchKind.Documents)
-        {
-            if (filter.SourceId is { } documentId)
-            {
-                parameters.Add(("@source", documentId));
-                return ("", "AND s.\"Id\" = @source", parameters);
-            }
-
-            return ("", "", parameters);
-        }
-
-        if (!filter.HasClaimConditions)
-        {
-            return ("", "", parameters);
-        }
-
-        var joins = kind == SearchKind.Claims
-            ? """JOIN "Claims" c ON c."Id" = s."Id" """
-            : """JOIN "Evidence" ev ON ev."Id" = s."Id" JOIN "Claims" c ON c."Id" = ev."ClaimId" """;
-        var conditions = new StringBuilder();
-        if (filter.Rating is { } rating)
-        {
-            parameters.Add(("@rating", (int)rating));
-            conditions.Append(""" AND c."CurrentRating" = @rating""");
-        }
-
-        if (filter.ClaimantSlug is { } claimant)
-        {
-            parameters.Add(("@claimant", claimant));
-            conditions.Append(""" AND c."ClaimantId" = (SELECT p."Id" FROM "Claimants" p WHERE p."Slug" = @claimant)""");
-        }
-
-        if (filter.TopicSlug is { } topic)
-        {
-            parameters.Add(("@topic", topic));
-            conditions.Append(""" AND c."Id" IN (SELECT ct."ClaimsId" FROM "Topics" t JOIN "ClaimTopics" ct ON ct."TopicsId" = t."Id" WHERE t."Slug" = @topic)""");
-        }
-
-        if (filter.From is { } from)
-        {
-            parameters.Add(("@from", from));
-            conditions.Append(""" AND c."SaidOn" >= @from""");
-        }
-
-        if (filter.To is { } to)
-        {
-            parameters.Add(("@to", to));
-            conditions.Append(""" AND c."SaidOn" <= @to""");
-        }
-
-        if (filter.SourceId is { } sourceId)
-        {
-            parameters.Add(("@source", sourceId));
-            conditions.Append("""
-                 AND c."Id" IN (SELECT e2."ClaimId" FROM "Passages" pe JOIN "Evidence" e2 ON e2."PassageId" = pe."Id" WHERE pe."SourceId" = @source
-                                UNION SELECT a."ClaimId" FROM "Passages" pa JOIN "ClaimAppearances" a ON a."PassageId" = pa."Id" WHERE pa."SourceId" = @source)
-                """);
-        }
-
-        return (joins, conditions.ToString(), parameters);
-    }
 
     /// <summary>Holds one connection open across a search's several statements, instead of one per statement.</summary>
     private async Task<T> WithConnectionAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)

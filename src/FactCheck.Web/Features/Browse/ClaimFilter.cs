@@ -148,7 +148,7 @@ public sealed record ClaimFilter
     /// Narrows claims to the filter. Dates compare on the start of the period each claim's date names.
     /// Topic and document conditions are uncorrelated IN lists that start from the join table's and the
     /// passages' indexes: as EXISTS tests against every claim they took 0.15 s and 3.8 s at 100,000 claims.
-    /// /search applies the same conditions in the index's SQL (SqliteSearchIndex.FilterSql, through
+    /// /search applies the same conditions in the index's SQL (SearchFilterSql, for both providers, through
     /// <see cref="ToSearchFilter"/>); a change here is a change there, and SearchFilterConsistencyTests
     /// checks that both pages select the same claims.
     /// </summary>
