@@ -84,6 +84,19 @@ public sealed class NginxTests(NginxTests.Deployment site) : IClassFixture<Nginx
     }
 
     [Fact]
+    public async Task A_claim_page_read_through_nginx_links_to_itself_at_nginxs_address_port_included()
+    {
+        var claim = await SeededClaims.LoadAsync(site.First, SeededClaims.BalkiKey);
+        using var client = new HttpClient { BaseAddress = site.Nginx.BaseAddress };
+
+        // With no Site:BaseUrl (the one-machine set-up on port 8080), the page's absolute links take the request's
+        // host; a proxy that dropped the port would send readers and search engines to port 80.
+        var page = Html.Parse(await client.GetStringAsync(new Uri(claim.Path, UriKind.Relative)));
+        var canonical = page.QuerySelector("link[rel=canonical]")?.GetAttribute("href");
+        Assert.Equal(new Uri(site.Nginx.BaseAddress, claim.Path).AbsoluteUri, canonical);
+    }
+
+    [Fact]
     public async Task An_editor_signed_in_through_nginx_reaches_one_instance_for_every_desk_request_while_reader_pages_still_alternate()
     {
         await site.First.AddUserAsync("nginx-desk@example.org", DeskRoles.Editor);
