@@ -46,6 +46,13 @@ if [[ -z "${FACTCHECK_TEST_POSTGRES:-}" ]] && ! has_postgres_server; then
     apt_install postgresql
 fi
 
+# NginxTests put Debian's nginx, with the shipped docs/deployment/nginx.conf, in front of two instances; without
+# nginx they fail (never skip), so a fresh machine gets it here. The tests start their own on a free port.
+if [[ ! -x /usr/sbin/nginx ]]; then
+    echo "run-tests: /usr/sbin/nginx not found; installing Debian's nginx package."
+    apt_install nginx
+fi
+
 log_dir="$(mktemp -d "${TMPDIR:-/tmp}/factcheck-tests.XXXXXX")"
 log_file="$log_dir/dotnet-test.log"
 echo "run-tests: full log in $log_file"

@@ -93,7 +93,10 @@ public static class WebExtensions
         app.UseFactCheckCompression();
         app.UseRouting();
         app.UseCors();
-        app.UseSerilogRequestLogging();
+        // The host's own logger: by default the middleware writes to the static Log.Logger, which this host leaves
+        // silent (preserveStaticLogger, LoggingExtensions), and the request log, the line that says which instance
+        // behind the load balancer answered, would be lost.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseFactCheckAccounts();
         app.UseAntiforgery();
         app.UseFactCheckOutputCache();
