@@ -46,15 +46,18 @@ public static class Newsroom
     private static int _busyRetries;
 
     /// <summary>
-    /// Runs a `users` command, again (up to five times) when it failed with SQLite's "database is locked": several
-    /// commands at once against one SQLite file can be refused that way, and the refusal saves nothing.
+    /// Runs a `users` command, again (up to five times) when it was refused for waiting on a colleague: SQLite's
+    /// "database is locked", or on PostgreSQL the accounts' write lock not granted within the 30 s command timeout
+    /// (reported as a transient failure; seen with four commands at once on a machine at load 17, each freshly
+    /// started process holding the lock while it compiles). Either refusal saves nothing.
     /// </summary>
     private static async Task<(int ExitCode, string StandardOutput, string Output)> RunRetryingBusyAsync(ProofStore store, string? input, params string[] command)
     {
         for (var attempt = 1; ; attempt++)
         {
             var result = await SiteProcess.RunCommandAsync(store.SiteArguments, input, command);
-            if (result.ExitCode == 0 || attempt == 5 || !result.Output.Contains("database is locked", StringComparison.Ordinal))
+            if (result.ExitCode == 0 || attempt == 5 || (!result.Output.Contains("database is locked", StringComparison.Ordinal)
+                && !result.Output.Contains("likely due to a transient failure", StringComparison.Ordinal)))
             {
                 return result;
             }
