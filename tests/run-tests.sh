@@ -62,15 +62,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # interactive terminal logger would replace them with its own layout.
 export MSBUILDTERMINALLOGGER=off
 
-# Throwaway PostgreSQL servers live in $TMPDIR/factcheck-pg-*; the tests stop theirs at process exit,
-# but a test process that is killed cannot, so whatever is left under those folders is stopped here.
-pg_folders_before="$(ls -d "${TMPDIR:-/tmp}"/factcheck-pg-* 2>/dev/null || true)"
+# The tests' temp folders (throwaway PostgreSQL servers in factcheck-pg-*, nginx prefixes, crash-test databases)
+# go under this run's own folder: the tests remove theirs at process exit, but a killed test process cannot, and
+# what is left is then this run's alone to stop, never the servers of another run or a benchmark beside it.
+# As open as /tmp itself: the PostgreSQL servers run as the postgres user, inside it.
+run_tmp="$log_dir/tmp"
+mkdir -p "$run_tmp"
+chmod 0755 "$log_dir"
+chmod 1777 "$run_tmp"
 stop_leftover_postgres() {
     local folder
-    for folder in "${TMPDIR:-/tmp}"/factcheck-pg-*; do
+    for folder in "$run_tmp"/factcheck-pg-*; do
         [[ -d $folder ]] || continue
-        # Another run's servers (started before this one) are not ours to stop.
-        if grep -qxF "$folder" <<<"$pg_folders_before"; then continue; fi
         if [[ -f $folder/data/postmaster.pid ]]; then
             local pid
             pid="$(head -n 1 "$folder/data/postmaster.pid")"
@@ -80,13 +83,13 @@ stop_leftover_postgres() {
                 kill -QUIT "$pid" 2>/dev/null || true
             fi
         fi
-        rm -rf "$folder" 2>/dev/null || true
     done
+    rm -rf "$run_tmp" 2>/dev/null || true
 }
 trap stop_leftover_postgres EXIT
 
 set +e
-dotnet test FactCheck.sln -c Release 2>&1 | tee "$log_file"
+TMPDIR="$run_tmp" dotnet test FactCheck.sln -c Release 2>&1 | tee "$log_file"
 test_status=${PIPESTATUS[0]}
 set -e
 
@@ -94,7 +97,7 @@ set -e
 # again, on a database of its own on a throwaway PostgreSQL server that the tests start and stop.
 echo "run-tests: PostgreSQL pass (FACTCHECK_TEST_DATABASE=Postgres, tests with Database=Both)" | tee -a "$log_file"
 set +e
-FACTCHECK_TEST_DATABASE=Postgres dotnet test tests/FactCheck.Tests -c Release --no-build --filter "Database=Both" 2>&1 | tee -a "$log_file"
+TMPDIR="$run_tmp" FACTCHECK_TEST_DATABASE=Postgres dotnet test tests/FactCheck.Tests -c Release --no-build --filter "Database=Both" 2>&1 | tee -a "$log_file"
 postgres_status=${PIPESTATUS[0]}
 set -e
 if [[ $test_status -eq 0 && $postgres_status -ne 0 ]]; then
