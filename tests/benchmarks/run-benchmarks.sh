@@ -19,94 +19,22 @@ cache_dir="${BENCH_CACHE_DIR:-$HOME/.cache/factcheck-bench}"
 latency_seconds="${BENCH_LATENCY_SECONDS:-10}"
 load_seconds="${BENCH_LOAD_SECONDS:-15}"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
+bench_name=run-benchmarks
+# shellcheck source=bench-lib.sh
+source "$script_dir/bench-lib.sh"
 if [[ -n "${BENCH_GC_SERVER:-}" ]]; then
     export DOTNET_gcServer="$BENCH_GC_SERVER"
 fi
 
-log() { echo "run-benchmarks: $*" >&2; }
-
-# --- tools: Debian's wrk and nginx, installed where missing (as run-tests.sh does for chromium) --------------
-missing=()
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-[[ -x /usr/sbin/nginx ]] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if (( ${#missing[@]} > 0 )); then
-    log "installing Debian packages: ${missing[*]}"
-    if [[ "$(id -u)" -eq 0 ]]; then as_root=(); elif [[ -t 0 ]]; then as_root=(sudo); else as_root=(sudo -n); fi
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-fi
+# --- tools: Debian's wrk and nginx, installed where missing -------------------------------------------------
+bench_install_missing wrk:wrk /usr/sbin/nginx:nginx curl:curl
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
 
-# --- processes we start, and only those, are stopped on exit ------------------------------------------------
-work_dir="$(mktemp -d "${TMPDIR:-/tmp}/factcheck-bench.XXXXXX")"
-started_pids=()
-cleanup() {
-    for pid in "${started_pids[@]}"; do
-        kill "$pid" 2>/dev/null || true
-    done
-    for pid in "${started_pids[@]}"; do
-        wait "$pid" 2>/dev/null || true
-    done
-    rm -rf "$work_dir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    log "no free loopback port found"
-    return 1
-}
-
-wait_for() {
-    local url="$1" seconds="$2"
-    for _ in $(seq 1 "$seconds"); do
-        if curl -sf --max-time 30 -o /dev/null "$url"; then
-            return 0
-        fi
-        sleep 1
-    done
-    log "$url did not answer within $seconds s"
-    return 1
-}
+bench_start factcheck-bench
 
 # --- build and generate ------------------------------------------------------------------------------------
-publish_dir="$work_dir/publish"
-log "publishing Release build"
-dotnet publish "$repo_root/src/FactCheck.Web" -c Release -o "$publish_dir" --nologo -v quiet >"$work_dir/publish.log" 2>&1 \
-    || { cat "$work_dir/publish.log" >&2; exit 1; }
-generator_dir="$work_dir/generator"
-dotnet build "$repo_root/tests/benchmarks/FactCheck.ArchiveGenerator" -c Release -o "$generator_dir" --nologo -v quiet >"$work_dir/generator-build.log" 2>&1 \
-    || { cat "$work_dir/generator-build.log" >&2; exit 1; }
-
-# Keyed by size, seed and the code that shapes the data, so a changed generator or schema regenerates.
-data_key="$(cat "$repo_root"/tests/benchmarks/FactCheck.ArchiveGenerator/*.cs \
-    "$repo_root"/src/FactCheck.Data/Migrations/*.cs "$repo_root"/seeds/archive.json | sha256sum | cut -c1-12)"
-mkdir -p "$cache_dir"
-db="$cache_dir/claims-$claims-seed-$seed-$data_key.db"
-manifest="$db.env"
-if [[ -f "$db" && -f "$manifest" ]]; then
-    log "reusing $db"
-else
-    rm -f "$db" "$db-wal" "$db-shm" "$manifest"
-    log "generating $claims claims (seed $seed) into $db"
-    gen_start=$(date +%s)
-    dotnet "$generator_dir/FactCheck.ArchiveGenerator.dll" --database "$db" --claims "$claims" --seed "$seed" --manifest "$manifest.tmp" \
-        | tee "$work_dir/generate.log" | grep -E "Generated|Wrote|rebuilt" >&2
-    mv "$manifest.tmp" "$manifest"
-    log "generated in $(( $(date +%s) - gen_start )) s"
-fi
-# shellcheck disable=SC1090
-source "$manifest"
+bench_build
+bench_archive "$claims" "$seed" "$cache_dir"
 
 # --- the site ----------------------------------------------------------------------------------------------
 # Production, request logging at Warning (Serilog's per-request Information line would otherwise be written
@@ -134,26 +62,6 @@ start_app() {
 stop_app() {
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-}
-
-peak_rss_mb() {
-    awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
-}
-
-# wrk with report.lua prints "RESULT p50 p95 p99 rps non2xx errors requests" (milliseconds).
-measure() {
-    local threads="$1" connections="$2" seconds="$3" url="$4" out
-    out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s -s "$script_dir/report.lua" "$url" 2>&1)" || { echo "$out" >&2; return 1; }
-    grep '^RESULT ' <<<"$out" | cut -d' ' -f2-
-}
-
-check_ok() {
-    local url="$1" status
-    status="$(curl -s --max-time 60 -o /dev/null -w '%{http_code}' "$url")"
-    if [[ "$status" != "200" ]]; then
-        log "GET $url answered $status, not 200"
-        return 1
-    fi
 }
 
 declare -A rows=()
