@@ -22,7 +22,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         using var session = await EditorAsync("edit-summary@example.org");
         var page = await session.GetPageAsync(Desk(claim.Id));
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", AsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Summary"] = "Nobody who served the old government was harmed, says the desk",
             ["The quote is verbatim"] = "True",
@@ -66,7 +66,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         });
         var revisionsBefore = await RevisionCountAsync(claim.Id);
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", AsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Said where"] = "My stale place",
             ["The quote is verbatim"] = "True",
@@ -89,7 +89,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         var page = await session.GetPageAsync(Desk(claim.Id));
         var revisionsBefore = await RevisionCountAsync(claim.Id);
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", AsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Summary"] = "A summary that must not be saved",
             ["Said on"] = "the thirty-second of May",
@@ -113,7 +113,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         using var session = await EditorAsync("edit-month@example.org");
         var page = await session.GetPageAsync(Desk(claim.Id));
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", AsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Said on"] = "November 2021",
             ["Why this change"] = "Only the month is on the record",
@@ -143,36 +143,6 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
     }
 
     private static string Desk(int claimId) => $"/editor/claims/{claimId}";
-
-    /// <summary>
-    /// What a browser posts from the edit form: every text field as the page filled it (FormSession sends only
-    /// the fields it is given), with <paramref name="typed"/> over them. An unticked box is not sent.
-    /// </summary>
-    private static Dictionary<string, string> AsBrowser(IHtmlDocument page, Dictionary<string, string> typed)
-    {
-        var form = Assert.Single(page.Forms, f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == "Save the claim"));
-        var values = new Dictionary<string, string>();
-        foreach (var label in form.QuerySelectorAll<IHtmlLabelElement>("label"))
-        {
-            var value = page.GetElementById(label.HtmlFor!) switch
-            {
-                IHtmlInputElement { Type: "text" } input => input.Value,
-                IHtmlTextAreaElement area => area.Value,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                values[label.TextContent.Trim()] = value;
-            }
-        }
-
-        foreach (var (label, value) in typed)
-        {
-            values[label] = value;
-        }
-
-        return values;
-    }
 
     private static string? InputValue(IHtmlDocument page, string label)
     {

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using FactCheck.Data.Identity;
 using FactCheck.Tests.Infrastructure;
 using FactCheck.Web.Features.Desk.Verdicts;
@@ -60,7 +58,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Pair instances) : IClass
             Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
         }
 
-        using var saved = await onSecond.SubmitFormAsync(Desk(claim.Id), form, "Save the claim", AsBrowser(form, new Dictionary<string, string>
+        using var saved = await onSecond.SubmitFormAsync(Desk(claim.Id), form, "Save the claim", DeskClaims.EditFormAsBrowser(form, new Dictionary<string, string>
         {
             ["Said where"] = place,
             ["The quote is verbatim"] = "True",
@@ -114,31 +112,4 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Pair instances) : IClass
 
     private static ClaimsPrincipal User(string email, string role) =>
         new(new ClaimsIdentity([new System.Security.Claims.Claim(ClaimTypes.Name, email), new System.Security.Claims.Claim(ClaimTypes.Role, role)], "test"));
-
-    /// <summary>The form's text fields as the page filled them, then what the editor typed, as a browser submits it.</summary>
-    private static Dictionary<string, string> AsBrowser(IHtmlDocument page, Dictionary<string, string> typed)
-    {
-        var form = Assert.Single(page.Forms, f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim() == "Save the claim"));
-        var values = new Dictionary<string, string>();
-        foreach (var label in form.QuerySelectorAll<IHtmlLabelElement>("label"))
-        {
-            var value = page.GetElementById(label.HtmlFor!) switch
-            {
-                IHtmlInputElement { Type: "text" } input => input.Value,
-                IHtmlTextAreaElement area => area.Value,
-                _ => null,
-            };
-            if (value is not null)
-            {
-                values[label.TextContent.Trim()] = value;
-            }
-        }
-
-        foreach (var (label, value) in typed)
-        {
-            values[label] = value;
-        }
-
-        return values;
-    }
 }
