@@ -22,7 +22,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         using var session = await EditorAsync("edit-summary@example.org");
         var page = await session.GetPageAsync(Desk(claim.Id));
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskForms.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Summary"] = "Nobody who served the old government was harmed, says the desk",
             ["The quote is verbatim"] = "True",
@@ -66,7 +66,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         });
         var revisionsBefore = await RevisionCountAsync(claim.Id);
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskForms.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Said where"] = "My stale place",
             ["The quote is verbatim"] = "True",
@@ -89,7 +89,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         var page = await session.GetPageAsync(Desk(claim.Id));
         var revisionsBefore = await RevisionCountAsync(claim.Id);
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskForms.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Summary"] = "A summary that must not be saved",
             ["Said on"] = "the thirty-second of May",
@@ -113,7 +113,7 @@ public sealed class DeskClaimEditTests(DeskAppFactory app) : IClassFixture<DeskA
         using var session = await EditorAsync("edit-month@example.org");
         var page = await session.GetPageAsync(Desk(claim.Id));
 
-        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskClaims.EditFormAsBrowser(page, new Dictionary<string, string>
+        using var response = await session.SubmitFormAsync(Desk(claim.Id), page, "Save the claim", DeskForms.EditFormAsBrowser(page, new Dictionary<string, string>
         {
             ["Said on"] = "November 2021",
             ["Why this change"] = "Only the month is on the record",

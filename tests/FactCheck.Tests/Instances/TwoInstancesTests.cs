@@ -58,7 +58,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Pair instances) : IClass
             Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
         }
 
-        using var saved = await onSecond.SubmitFormAsync(Desk(claim.Id), form, "Save the claim", DeskClaims.EditFormAsBrowser(form, new Dictionary<string, string>
+        using var saved = await onSecond.SubmitFormAsync(Desk(claim.Id), form, "Save the claim", DeskForms.EditFormAsBrowser(form, new Dictionary<string, string>
         {
             ["Said where"] = place,
             ["The quote is verbatim"] = "True",
