@@ -1,3 +1,4 @@
+using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -109,6 +110,18 @@ public sealed class ChangeSet
         .Select(r => r.ClrType == typeof(Claim) ? r.Id : r.Key(nameof(Verdict.ClaimId)))
         .OfType<int>()
         .ToHashSet();
+
+    /// <summary>
+    /// Claims whose listings may have moved (<see cref="Listings.ClaimListingWriter"/>): those whose rating may have,
+    /// deleted ones, and those that gained or lost a topic.
+    /// </summary>
+    internal IReadOnlySet<int> ListedClaimIds()
+    {
+        var ids = RatedClaimIds().ToHashSet();
+        ids.UnionWith(Rows.Where(r => r.ClrType == typeof(Claim) && r.State == EntityState.Deleted && r.Id is not null).Select(r => r.Id!.Value));
+        ids.UnionWith(Rows.Where(r => r.EntityType == ClaimConfigurationNames.ClaimTopicsTable).Select(r => r.Key("ClaimsId")).OfType<int>());
+        return ids;
+    }
 
     /// <summary>Verdicts whose evidence set changed, by their saved ids (a new verdict's link only knows its id after the save).</summary>
     internal IReadOnlySet<int> VerdictsWithEvidenceChanges() => Rows

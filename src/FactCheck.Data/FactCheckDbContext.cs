@@ -1,6 +1,7 @@
 using FactCheck.Data.Configurations;
 using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
+using FactCheck.Data.Listings;
 using FactCheck.Data.Search;
 using FactCheck.Data.Verdicts;
 using FactCheck.Data.Versions;
@@ -50,6 +51,8 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
     public DbSet<Verdict> Verdicts => Set<Verdict>();
 
     public DbSet<Revision> Revisions => Set<Revision>();
+
+    public DbSet<ClaimListing> ClaimListings => Set<ClaimListing>();
 
     public DbSet<ClaimVersion> ClaimVersions => Set<ClaimVersion>();
 
@@ -160,6 +163,7 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
         changes.Resolve();
         await RefreshCurrentRatingsAsync(changes.RatedClaimIds(), cancellationToken);
+        await ClaimListingWriter.RefreshAsync(this, changes.ListedClaimIds(), cancellationToken);
         await SearchIndex.UpdateAsync(await SearchIndexChangesAsync(changes, cancellationToken), cancellationToken);
         var now = DateTime.UtcNow;
         var revisions = await RevisionWriter.BuildAsync(this, changes, Attribution, now, cancellationToken);
@@ -286,7 +290,7 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
     }
 
     /// <summary>
-    /// Sets <see cref="Claim.CurrentRating"/> by the current-verdict rule (<see cref="CurrentVerdict"/>); all
+    /// Sets <see cref="Claim.CurrentRating"/> and <see cref="Claim.CurrentRatedBy"/> by the current-verdict rule (<see cref="CurrentVerdict"/>); all
     /// claims when <paramref name="claimIds"/> is null.
     /// </summary>
     public async Task RefreshCurrentRatingsAsync(IReadOnlyCollection<int>? claimIds, CancellationToken cancellationToken = default)
@@ -299,7 +303,8 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
         // Retracted and merged claims too: their stored rating stays true to their verdicts for the desk and backups.
         var all = Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims);
         var claims = claimIds is null ? all : all.Where(c => claimIds.Contains(c.Id));
-        await claims.ExecuteUpdateAsync(setters => setters.SetProperty(c => c.CurrentRating, CurrentVerdict.RatingOf),
+        await claims.ExecuteUpdateAsync(
+            setters => setters.SetProperty(c => c.CurrentRating, CurrentVerdict.RatingOf).SetProperty(c => c.CurrentRatedBy, CurrentVerdict.AuthorOf),
             cancellationToken);
     }
 }

@@ -64,6 +64,8 @@ public sealed class BackupRestorer(FactCheckDbContext db, ILogger<BackupRestorer
             await BackupSequences.RestoreAsync(db, tables.Values, header.Sequences, dbTransaction, cancellationToken);
             logger.LogInformation("Rebuilding the full-text index");
             await db.SearchIndex.RebuildAsync(cancellationToken);
+            logger.LogInformation("Rebuilding the claims' listings");
+            await Listings.ClaimListingWriter.RefreshAsync(db, null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

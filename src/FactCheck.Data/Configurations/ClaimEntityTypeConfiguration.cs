@@ -13,6 +13,7 @@ internal sealed class ClaimEntityTypeConfiguration : IEntityTypeConfiguration<Cl
         builder.Property(c => c.Slug).HasMaxLength(200);
         builder.Property(c => c.Quote).HasMaxLength(4000);
         builder.Property(c => c.Summary).HasMaxLength(500);
+        builder.Property(c => c.CurrentRatedBy).HasMaxLength(200);
         builder.Property(c => c.SaidWhere).HasMaxLength(500);
         builder.ComplexProperty(c => c.SaidOn, d => ReportedDateMapping.Map(d, "SaidOn"));
         builder.HasOne(c => c.Claimant).WithMany(p => p.Claims).HasForeignKey(c => c.ClaimantId).OnDelete(DeleteBehavior.Restrict);

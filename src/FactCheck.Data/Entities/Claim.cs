@@ -36,6 +36,12 @@ public class Claim
     public Verdicts.Rating? CurrentRating { get; set; }
 
     /// <summary>
+    /// The author of the newest published verdict (Polygraph.info, the archive desk, this newsroom), kept with
+    /// <see cref="CurrentRating"/> so that a claimant's scorecard can credit its ratings without a subquery per claim.
+    /// </summary>
+    public string? CurrentRatedBy { get; set; }
+
+    /// <summary>
     /// When the claim was withdrawn from publication (it was never said, or it was attributed to the wrong
     /// person). Its URL then answers 410 Gone with the notice, the date and <see cref="RetractionReason"/>,
     /// never a bare 404: a citation to it in a story or a court filing must still say what happened.

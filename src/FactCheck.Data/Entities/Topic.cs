@@ -12,4 +12,11 @@ public class Topic
     public string? Description { get; set; }
 
     public List<Claim> Claims { get; set; } = [];
+
+    /// <summary>
+    /// How many published claims (not retracted, not merged) are listed here: derived from <see cref="ClaimListing"/>
+    /// and kept by <see cref="FactCheckDbContext"/> in the save that changes them, so that lists and
+    /// pages never count a large record per request.
+    /// </summary>
+    public int ListedClaimCount { get; set; }
 }

@@ -153,6 +153,10 @@ namespace FactCheck.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CurrentRatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CurrentRating")
                         .HasColumnType("INTEGER");
 
@@ -254,6 +258,52 @@ namespace FactCheck.Data.Migrations
                     b.ToTable("ClaimAppearances");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimListing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentRatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CurrentRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaidOnPrecision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("ClaimantId", "CurrentRating", "CurrentRatedBy");
+
+                    b.HasIndex("ClaimantId", "SaidOn", "ClaimId");
+
+                    b.HasIndex("TopicId", "SaidOn", "ClaimId", "SaidOnPrecision");
+
+                    b.ToTable("ClaimListings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClaimListings_OneOwner", "(\"TopicId\" IS NULL) <> (\"ClaimantId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -305,6 +355,9 @@ namespace FactCheck.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ListedClaimCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -323,6 +376,9 @@ namespace FactCheck.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("ListedClaimCount", "Name")
+                        .IsDescending(true, false);
 
                     b.ToTable("Claimants");
                 });
@@ -577,6 +633,9 @@ namespace FactCheck.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ListedClaimCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -591,6 +650,8 @@ namespace FactCheck.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Slug");
 
                     b.ToTable("Topics");
                 });
@@ -990,6 +1051,25 @@ namespace FactCheck.Data.Migrations
                     b.Navigation("Claim");
 
                     b.Navigation("Passage");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimListing", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FactCheck.Data.Entities.Claimant", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("FactCheck.Data.Entities.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>

@@ -1,4 +1,5 @@
 using FactCheck.Data.Configurations;
+using FactCheck.Data.Listings;
 using FactCheck.Data.Seeding;
 using FactCheck.Data.Versions;
 using Microsoft.Data.Sqlite;
@@ -53,6 +54,21 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
         }
 
         await RecordFirstClaimVersionsAsync(cancellationToken);
+        await BuildClaimListingsAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every claim's listings when there are none yet (see <see cref="ClaimListingWriter.EnsureBuiltAsync"/>): a
+    /// database the listings' migration has just reached. Call it holding <see cref="AcquireLockAsync"/>.
+    /// </summary>
+    public async Task BuildClaimListingsAsync(CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (await ClaimListingWriter.EnsureBuiltAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Built {Count} claim listings in {ElapsedMs} ms", await db.ClaimListings.CountAsync(cancellationToken),
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
     }
 
     /// <summary>
@@ -116,7 +132,8 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
         // The versions check reads the (ClaimId, Number) index once per claim: a few ms at 100,000 claims.
         return await StaleMigrationLockTakenAtAsync(cancellationToken) is not null
             || (seedOptions.ImportOnEmptyDatabase && !await db.Sources.AnyAsync(cancellationToken))
-            || await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).AnyAsync(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id), cancellationToken);
+            || await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).AnyAsync(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id), cancellationToken)
+            || (!await db.ClaimListings.AnyAsync(cancellationToken) && await db.Claims.AnyAsync(cancellationToken));
     }
 
     /// <summary>

@@ -42,7 +42,10 @@ public static class CurrentVerdict
     public static IQueryable<Verdict> Of(IQueryable<Verdict> verdicts) => verdicts.Where(IsCurrentAmong(verdicts));
 
     /// <summary>A claim's current rating, or null without a published verdict: what <see cref="Claim.CurrentRating"/> stores.</summary>
-    public static Expression<Func<Claim, Rating?>> RatingOf { get; } = BuildRatingOf();
+    public static Expression<Func<Claim, Rating?>> RatingOf { get; } = BuildOf<Rating?>(v => v.Rating);
+
+    /// <summary>Who reached a claim's current verdict, or null without one: what <see cref="Claim.CurrentRatedBy"/> stores.</summary>
+    public static Expression<Func<Claim, string?>> AuthorOf { get; } = BuildOf<string?>(v => v.Author);
 
     private static Expression<Func<Verdict, bool>> IsCurrentAmong(IQueryable<Verdict> verdicts)
     {
@@ -64,9 +67,9 @@ public static class CurrentVerdict
         return Expression.Lambda<Func<Verdict, bool>>(Expression.AndAlso(Apply(IsPublished, v), Expression.Not(anyRival)), v);
     }
 
-    private static Expression<Func<Claim, Rating?>> BuildRatingOf()
+    private static Expression<Func<Claim, T>> BuildOf<T>(Expression<Func<Verdict, T>> field)
     {
-        // c => c.Verdicts.AsQueryable().Where(IsPublished).NewestFirst().Select(v => (Rating?)v.Rating).FirstOrDefault()
+        // c => c.Verdicts.AsQueryable().Where(IsPublished).NewestFirst().Select(field).FirstOrDefault()
         var c = Expression.Parameter(typeof(Claim), "c");
         Expression query = Expression.Call(typeof(Queryable), nameof(Queryable.AsQueryable), [typeof(Verdict)], Expression.Property(c, nameof(Claim.Verdicts)));
         query = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Verdict)], query, Expression.Quote(IsPublished));
@@ -76,10 +79,9 @@ public static class CurrentVerdict
             query = Expression.Call(typeof(Queryable), method, [typeof(Verdict), Keys[i].ReturnType], query, Expression.Quote(Keys[i]));
         }
 
-        Expression<Func<Verdict, Rating?>> rating = v => v.Rating;
-        query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Verdict), typeof(Rating?)], query, Expression.Quote(rating));
-        query = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Rating?)], query);
-        return Expression.Lambda<Func<Claim, Rating?>>(query, c);
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Verdict), typeof(T)], query, Expression.Quote(field));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(T)], query);
+        return Expression.Lambda<Func<Claim, T>>(query, c);
     }
 
     private static Expression Apply(LambdaExpression key, Expression argument) => new Substitution(key.Parameters[0], argument).Visit(key.Body);

@@ -15,15 +15,16 @@ public sealed class BackupTablesTests
         var tables = BackupTable.FromModel(db.Model);
         var relational = db.Model.GetRelationalModel();
 
-        // Eviction notices are messages between running instances, not archive: the one table left out.
-        Assert.Equal(relational.Tables.Select(t => t.Name).Where(n => n != "CacheEvictions").Order(StringComparer.Ordinal), tables.Select(t => t.Name).Order(StringComparer.Ordinal));
+        // Eviction notices are messages between running instances, not archive, and the claims' listings are
+        // derived from the claims and rebuilt by the restore: the two tables left out.
+        Assert.Equal(relational.Tables.Select(t => t.Name).Where(n => n is not "CacheEvictions" and not "ClaimListings").Order(StringComparer.Ordinal), tables.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Subset(tables.Select(t => t.Name).ToHashSet(), new HashSet<string>
         {
             "Sources", "Passages", "Claimants", "Topics", "Claims", "ClaimTopics", "ClaimAppearances", "Evidence",
             "Verdicts", "VerdictEvidence", "Revisions", "ClaimVersions", "AuditLog", "AspNetUsers", "AspNetRoles", "AspNetUserRoles",
         });
         var position = tables.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i);
-        foreach (var table in relational.Tables)
+        foreach (var table in relational.Tables.Where(t => position.ContainsKey(t.Name)))
         {
             // A row may refer to another of its own table (a merged claim to its survivor); the restore defers those checks.
             foreach (var foreignKey in table.ForeignKeyConstraints.Where(fk => fk.PrincipalTable != table))

@@ -64,10 +64,10 @@ public class TopicTimelineChartPageTests(FactCheckAppFactory app) : WebTestBase(
         var claims = archive.Where(c => c.Topics.Contains(Topic)).ToList();
 
         // The binned query on the seed archive: the threshold is lowered instead of writing thousands of claims.
-        var chart = await App.QueryAsync(db =>
+        var chart = await App.QueryAsync(async db =>
         {
-            var topicClaims = db.Topics.AsNoTracking().Where(t => t.Slug == Topic).SelectMany(t => t.Claims);
-            return TopicPageService.LoadChartAsync(topicClaims, claims.Count, maxMarkers: 0);
+            var topicId = await db.Topics.Where(t => t.Slug == Topic).Select(t => t.Id).SingleAsync();
+            return await TopicPageService.LoadChartAsync(db, topicId, claims.Count, maxMarkers: 0);
         });
 
         Assert.NotNull(chart);

@@ -167,6 +167,10 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CurrentRatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("CurrentRating")
                         .HasColumnType("integer");
 
@@ -270,6 +274,54 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.ToTable("ClaimAppearances");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimListing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClaimantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CurrentRatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CurrentRating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SaidOnPrecision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("TopicId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("ClaimantId", "CurrentRating", "CurrentRatedBy");
+
+                    b.HasIndex("ClaimantId", "SaidOn", "ClaimId");
+
+                    b.HasIndex("TopicId", "SaidOn", "ClaimId", "SaidOnPrecision");
+
+                    b.ToTable("ClaimListings", t =>
+                        {
+                            t.HasCheckConstraint("CK_ClaimListings_OneOwner", "(\"TopicId\" IS NULL) <> (\"ClaimantId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -325,6 +377,9 @@ namespace FactCheck.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<int>("ListedClaimCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -343,6 +398,9 @@ namespace FactCheck.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("ListedClaimCount", "Name")
+                        .IsDescending(true, false);
 
                     b.ToTable("Claimants");
                 });
@@ -607,6 +665,9 @@ namespace FactCheck.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<int>("ListedClaimCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -621,6 +682,8 @@ namespace FactCheck.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Name", "Slug");
 
                     b.ToTable("Topics");
                 });
@@ -1115,6 +1178,25 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.Navigation("Claim");
 
                     b.Navigation("Passage");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.ClaimListing", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FactCheck.Data.Entities.Claimant", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("FactCheck.Data.Entities.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.ClaimVersion", b =>

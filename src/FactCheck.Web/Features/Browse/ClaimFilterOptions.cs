@@ -51,7 +51,7 @@ public sealed record ClaimFilterOptions(
     public static async Task<ClaimFilterOptions> LoadAsync(FactCheckDbContext db, IQueryCollection query, ClaimFilter filter, CancellationToken cancellationToken = default)
     {
         var claimants = await db.Claimants.AsNoTracking()
-            .OrderByDescending(c => c.Claims.Count).ThenBy(c => c.Name)
+            .OrderByDescending(c => c.ListedClaimCount).ThenBy(c => c.Name)
             .Take(MaxClaimantOptions)
             .Select(c => new FilterOption(c.Slug, c.Name))
             .ToListAsync(cancellationToken);

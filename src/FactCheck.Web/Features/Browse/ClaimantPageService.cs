@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FactCheck.Web.Features.Browse;
 
 /// <summary>
-/// A claimant's profile and record in three queries: the claimant, the count per current rating (one
-/// GROUP BY over the indexed Claim.CurrentRating) and the newest claims.
+/// A claimant's profile and record in four queries: the claimant, the count per current rating and rater (one
+/// GROUP BY read from an index of the claimant's <see cref="Data.Entities.ClaimListing"/> rows), the newest
+/// claims' ids (another index, in date order) and those claims.
 /// </summary>
 public sealed class ClaimantPageService(FactCheckDbContext db)
 {
@@ -27,20 +28,21 @@ public sealed class ClaimantPageService(FactCheckDbContext db)
 
         // Counted by rating and by who reached the current verdict (its Author: Polygraph.info, the archive
         // desk, this newsroom), so the scorecard can credit its ratings; still one GROUP BY.
-        var current = CurrentVerdict.Of(db.Verdicts);
-        var counts = await db.Claims.AsNoTracking()
-            .Where(c => c.ClaimantId == claimant.Id)
-            .Select(c => new { c.CurrentRating, Author = current.Where(v => v.ClaimId == c.Id).Select(v => v.Author).FirstOrDefault() })
-            .GroupBy(c => new { c.CurrentRating, c.Author })
-            .Select(g => new { Rating = g.Key.CurrentRating, g.Key.Author, Count = g.Count() })
+        var listings = db.ClaimListings.AsNoTracking().Where(l => l.ClaimantId == claimant.Id);
+        var counts = await listings
+            .GroupBy(l => new { l.CurrentRating, l.CurrentRatedBy })
+            .Select(g => new { Rating = g.Key.CurrentRating, Author = g.Key.CurrentRatedBy, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        var claims = await db.Claims.AsNoTracking()
-            .Where(c => c.ClaimantId == claimant.Id)
-            .OrderByDescending(c => c.SaidOn.Date)
-            .ThenByDescending(c => c.Id)
+        var newest = await listings
+            .OrderByDescending(l => l.SaidOn)
+            .ThenByDescending(l => l.ClaimId)
             .Take(MaxListed)
-            .ToListItemsAsync(cancellationToken);
+            .Select(l => l.ClaimId)
+            .ToListAsync(cancellationToken);
+        var claims = (await db.Claims.AsNoTracking().Where(c => newest.Contains(c.Id)).ToListItemsAsync(cancellationToken))
+            .OrderBy(c => newest.IndexOf(c.Id))
+            .ToList();
 
         var byRating = counts.Where(c => c.Rating is not null).GroupBy(c => c.Rating!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var ratedBy = counts

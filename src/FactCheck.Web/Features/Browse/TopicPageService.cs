@@ -11,15 +11,16 @@ namespace FactCheck.Web.Features.Browse;
 /// <summary>
 /// A topic as a timeline, oldest first: each claim when it was said, each published verdict as of its date,
 /// and the dated evidence between them. Long topics are paged by claims (Browse:PageSize, oldest first), each
-/// page carrying its claims' verdicts and evidence, in six small queries whatever the topic's size (the sixth
-/// draws the whole topic's years as a chart).
+/// page carrying its claims' verdicts and evidence, in six small queries whatever the topic's size (one draws
+/// the whole topic's years as a chart). The topic's claims are found, counted, ordered and charted in its
+/// <see cref="ClaimListing"/> rows, an index read in order, and only a page of claims is read from the claims.
 /// </summary>
 public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions options)
 {
     public async Task<IReadOnlyList<TopicSummary>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Topics.AsNoTracking()
             .OrderBy(t => t.Name)
-            .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, db.ClaimTopicLinks.Count(link => EF.Property<int>(link, "TopicsId") == t.Id)))
+            .Select(t => new TopicSummary(t.Slug, t.Name, t.Description, t.ListedClaimCount))
             .ToListAsync(cancellationToken);
 
     /// <param name="request">
@@ -33,24 +34,27 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
 
         var topic = await db.Topics.AsNoTracking()
             .Where(t => t.Slug == slug)
-            .Select(t => new { t.Id, t.Slug, t.Name, t.Description })
+            .Select(t => new { t.Id, t.Slug, t.Name, t.Description, t.ListedClaimCount })
             .FirstOrDefaultAsync(cancellationToken);
         if (topic is null)
         {
             return null;
         }
 
-        // From the topic's join rows, not from every claim: the ClaimTopics index finds them directly.
-        var topicClaims = db.Topics.AsNoTracking().Where(t => t.Id == topic.Id).SelectMany(t => t.Claims);
-        var claimCount = await topicClaims.CountAsync(cancellationToken);
-        var chart = await LoadChartAsync(topicClaims, claimCount, cancellationToken: cancellationToken);
+        var claimCount = topic.ListedClaimCount;
+        var chart = await LoadChartAsync(db, topic.Id, claimCount, cancellationToken: cancellationToken);
         var claimsPerPage = options.PageSize;
         var pageCount = Math.Max(1, (claimCount + claimsPerPage - 1) / claimsPerPage);
         page = Math.Clamp(page, 1, pageCount);
-        var claims = await topicClaims
-            .OrderBy(c => c.SaidOn.Date).ThenBy(c => c.Id)
+        var pageIds = await db.ClaimListings.AsNoTracking()
+            .Where(l => l.TopicId == topic.Id)
+            .OrderBy(l => l.SaidOn).ThenBy(l => l.ClaimId)
             .Skip((page - 1) * claimsPerPage)
             .Take(claimsPerPage)
+            .Select(l => l.ClaimId)
+            .ToListAsync(cancellationToken);
+        var claims = (await db.Claims.AsNoTracking()
+            .Where(c => pageIds.Contains(c.Id))
             .Select(c => new
             {
                 c.Id,
@@ -64,7 +68,9 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
                 ClaimantName = c.Claimant.Name,
                 ClaimantSlug = c.Claimant.Slug,
             })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken))
+            .OrderBy(c => pageIds.IndexOf(c.Id))
+            .ToList();
 
         // By the page's claim ids (at most a page of them), so the verdict and evidence indexes on ClaimId do
         // the work: a condition on the topic would walk every evidence row of the archive.
@@ -169,29 +175,30 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
     /// <summary>
     /// The whole topic's years for the chart, in one query whatever the topic's size: each claim's date, link
     /// and rating for a small topic; for a large one (the benchmark archive has 8,671 claims in a topic) a
-    /// count per month and precision that the database groups, a few dozen rows.
+    /// count per month and precision that the database groups from the topic's listings, a few dozen rows.
     /// </summary>
     /// <param name="maxMarkers">Above this many claims the chart is binned; a parameter so the binned query can be tested on the small seed archive.</param>
-    public static async Task<TopicTimelineChart?> LoadChartAsync(IQueryable<Claim> topicClaims, int claimCount, int maxMarkers = TopicTimelineChart.MaxMarkers, CancellationToken cancellationToken = default)
+    public static async Task<TopicTimelineChart?> LoadChartAsync(FactCheckDbContext db, int topicId, int claimCount, int maxMarkers = TopicTimelineChart.MaxMarkers, CancellationToken cancellationToken = default)
     {
         if (claimCount == 0)
         {
             return null;
         }
 
+        var listings = db.ClaimListings.AsNoTracking().Where(l => l.TopicId == topicId);
         if (claimCount <= maxMarkers)
         {
-            var points = await topicClaims
-                .Select(c => new { c.Id, c.Slug, c.Summary, c.SaidOn, c.CurrentRating })
+            var points = await listings
+                .Join(db.Claims, l => l.ClaimId, c => c.Id, (l, c) => new { c.Id, c.Slug, c.Summary, c.SaidOn, c.CurrentRating })
                 .ToListAsync(cancellationToken);
             return TopicTimelineChart.ForClaims(points.Select(p => new TimelinePoint(p.Id, SiteUrls.Claim(p.Id, p.Slug), p.Summary, p.SaidOn, p.CurrentRating)).ToList());
         }
 
-        var counts = await topicClaims
-            .GroupBy(c => new { c.SaidOn.Date.Year, c.SaidOn.Date.Month, c.SaidOn.Precision })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Precision, Count = g.Count() })
+        var counts = await listings
+            .GroupBy(l => new { l.SaidOn.Year, l.SaidOn.Month, l.SaidOnPrecision })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.SaidOnPrecision, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        return TopicTimelineChart.ForCounts(counts.Select(c => new TimelineCount(c.Year, c.Month, c.Precision, c.Count)).ToList());
+        return TopicTimelineChart.ForCounts(counts.Select(c => new TimelineCount(c.Year, c.Month, c.SaidOnPrecision, c.Count)).ToList());
     }
 }
 
