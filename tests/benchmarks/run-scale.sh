@@ -11,7 +11,9 @@
 # The archive: the SQLite file of run-benchmarks.sh (generated once, cached), copied into PostgreSQL by the
 # application's own `backup` and `restore` commands, which rebuild PostgreSQL's search rows. That restore inserts
 # row by row (about half an hour at 100,000 claims on two busy cores), so its result is cached beside the SQLite
-# file as a pg_dump and later runs load that with pg_restore. Then VACUUM ANALYZE.
+# file as a pg_dump and later runs load that with pg_restore; the application's `migrate` applies any migration
+# added since. Then VACUUM ANALYZE. (bench_pg_start and bench_pg_load in bench-lib.sh, shared with
+# run-benchmarks.sh.)
 #
 # Knobs (environment): BENCH_CLAIMS (100000), BENCH_SEED (42), BENCH_CACHE_DIR (~/.cache/factcheck-bench),
 # BENCH_LATENCY_SECONDS (10), BENCH_LOAD_SECONDS (15).
@@ -31,7 +33,6 @@ source "$repo_root/tests/benchmarks/bench-lib.sh"
 # --- tools: Debian's wrk, nginx, curl and PostgreSQL 15, installed where missing -------------------------------
 bench_install_missing wrk:wrk /usr/sbin/nginx:nginx curl:curl "/usr/lib/postgresql/15/bin/initdb:postgresql-15"
 nginx_bin="$(command -v nginx || echo /usr/sbin/nginx)"
-pg_bin=/usr/lib/postgresql/15/bin
 shipped_conf="$repo_root/docs/deployment/nginx.conf"
 
 bench_start factcheck-scale
@@ -46,74 +47,12 @@ sample_load
 bench_build
 bench_archive "$claims" "$seed" "$cache_dir"
 
-# --- PostgreSQL 15: a throwaway server in the work folder, as the postgres user when we are root --------------
-# (PostgreSQL refuses to run as root; psql, pg_dump and pg_restore connect over TCP and need no such care.)
-pg_dir="$work_dir/pg"
-mkdir -p "$pg_dir"
-if [[ "$(id -u)" -eq 0 ]]; then
-    chown postgres "$pg_dir"
-    as_pg() { runuser -u postgres -- "$@"; }
-else
-    as_pg() { "$@"; }
-fi
-pg_port="$(free_port)"
-as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$work_dir/initdb.log" 2>&1 \
-    || { cat "$work_dir/initdb.log" >&2; exit 1; }
-stop_pg() { as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w stop >/dev/null 2>&1; }
-bench_cleanup_extra=stop_pg
-# The server's own defaults (shared_buffers 128 MB, fsync on), as docs/deployment.md starts it.
-as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
-pg_version="$("$pg_bin/postgres" --version)"
-psql_() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
-psql_ -d postgres -c "CREATE DATABASE factcheck"
-cs="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=factcheck"
-
-# --- the archive in PostgreSQL: restored once with the application's commands, then from the cached dump -------
-# The dump is keyed by the SQLite archive it came from, PostgreSQL's migrations and the search rows' SQL.
-pg_key="$(cat "$repo_root"/src/FactCheck.Data/Migrations/Postgres/*.cs "$repo_root"/src/FactCheck.Data/Search/PostgresSearch*.cs \
-    | sha256sum | cut -c1-12)"
-dump="$db.pg15-$pg_key.dump"
-load_note=""
-load_start=$(date +%s)
-if [[ -f "$dump" ]]; then
-    log "loading $dump with pg_restore"
-    "$pg_bin/pg_restore" -h 127.0.0.1 -p "$pg_port" -U postgres -d factcheck --no-owner --exit-on-error "$dump"
-    load_note="pg_restore of the cached dump ($(du -m "$dump" | cut -f1) MB): $(( $(date +%s) - load_start )) s"
-else
-    log "backing up $db"
-    backup="$work_dir/archive.json"
-    (cd "$publish_dir" && dotnet FactCheck.Web.dll backup "$backup" --ConnectionStrings:FactCheck="Data Source=$db") >"$work_dir/backup.log" 2>&1 \
-        || { cat "$work_dir/backup.log" >&2; exit 1; }
-    backup_seconds=$(( $(date +%s) - load_start ))
-    log "restoring into PostgreSQL (row by row: tens of minutes at 100,000 claims)"
-    restore_start=$(date +%s)
-    # No command timeout: rebuilding the search rows of 500,000 evidence items is one statement of minutes.
-    (cd "$publish_dir" && env Database__Provider=Postgres ConnectionStrings__FactCheck="$cs;Command Timeout=0" \
-        dotnet FactCheck.Web.dll restore "$backup") >"$work_dir/restore.log" 2>&1 \
-        || { tail -20 "$work_dir/restore.log" >&2; exit 1; }
-    restore_seconds=$(( $(date +%s) - restore_start ))
-    rebuild_seconds="$(awk '/Rebuilding the full-text index/ { split($1, a, ":"); s = a[1] * 3600 + a[2] * 60 + a[3] }
-        /Restored [0-9]+ rows in/ { split($1, b, ":"); e = b[1] * 3600 + b[2] * 60 + b[3] } END { print e - s }' \
-        <(sed 's/^\[//' "$work_dir/restore.log"))"
-    rm -f "$backup"
-    "$pg_bin/pg_dump" -h 127.0.0.1 -p "$pg_port" -U postgres -Fc factcheck >"$dump.tmp"
-    mv "$dump.tmp" "$dump"
-    load_note="backup ${backup_seconds} s, restore ${restore_seconds} s (of which the search rows' rebuild ${rebuild_seconds} s), then cached as $(basename "$dump")"
-fi
-log "archive in PostgreSQL: $load_note"
-vacuum_start=$(date +%s)
-psql_ -d factcheck -c "VACUUM ANALYZE"
-vacuum_seconds=$(( $(date +%s) - vacuum_start ))
-counts="$(psql_ -d factcheck -F' ' -c 'SELECT (SELECT count(*) FROM "Claims"), (SELECT count(*) FROM "Evidence"),
-    (SELECT count(*) FROM "Sources"), (SELECT count(*) FROM "ClaimSearch"), (SELECT count(*) FROM "EvidenceSearch"),
-    (SELECT count(*) FROM "SourceSearch"), pg_database_size(current_database()) / 1048576')"
-read -r pg_claims pg_evidence pg_sources claim_rows evidence_rows source_rows pg_mb <<<"$counts"
-log "PostgreSQL: $pg_claims claims, $pg_evidence evidence, $pg_sources sources; search rows $claim_rows / $evidence_rows / $source_rows; $pg_mb MB"
-if [[ "$pg_claims" -lt "$GEN_CLAIMS" || "$claim_rows" -eq 0 || "$evidence_rows" -eq 0 || "$source_rows" -eq 0 ]]; then
-    log "the PostgreSQL archive is not the generated one ($GEN_CLAIMS claims) or has no search rows"
-    exit 1
-fi
+# --- PostgreSQL 15: a throwaway server in the work folder, loaded with the archive (bench-lib.sh) ---------------
+bench_pg_start
+bench_pg_load
+load_note="$pg_load_note"
+vacuum_seconds="$pg_vacuum_seconds"
+cs="$pg_cs"
 
 # --- two instances ---------------------------------------------------------------------------------------------
 # Production, request logging at Warning (as run-benchmarks.sh: a console line per request would be measured too).
@@ -136,8 +75,9 @@ start_instances() {
         inst_pid[n]=$!
         started_pids+=("$!")
     done
+    # Up to 600 s: bench_pg_load migrated the restored dump, but a start that finds a migration pending applies it.
     for n in 1 2; do
-        wait_for "${inst_url[n]}$TYPICAL_CLAIM_PATH" 180
+        wait_for "${inst_url[n]}$TYPICAL_CLAIM_PATH" 600
     done
 }
 stop_instances() {
