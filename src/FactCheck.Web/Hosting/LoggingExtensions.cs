@@ -19,6 +19,7 @@ public static class LoggingExtensions
         // to the static Log.Logger, which the last host built replaces and a disposed host silences: with several
         // hosts in one process (the tests run many at once) one host's lines went to another's sinks, or nowhere.
         builder.Services.AddSerilog(Configure, preserveStaticLogger: true);
+        CachingLoggerFactory.Decorate(builder.Services);
         return builder;
 
         void Configure(IServiceProvider services, LoggerConfiguration logger)

@@ -81,6 +81,10 @@ public sealed class VerdictFormTests : BunitContext, IClassFixture<DeskAppFactor
         form.WaitForAssertion(() => Assert.Equal(
             "A rating of False needs at least one evidence item that contradicts the claim.",
             form.Find("#verdict-evidence-error").TextContent));
+        // Rendered inline, not by a component per field: each child component is state that every editor's circuit
+        // keeps for as long as the tab is open (docs/performance/circuit-memory.md).
+        Assert.Empty(form.FindComponents<FactCheck.Web.Components.Shared.FieldError>());
+        Assert.Equal("field__error", form.Find("#verdict-evidence-error").ClassName);
         Assert.Contains("Nothing was saved", form.Find("[role=status]").TextContent, StringComparison.Ordinal);
         Assert.Equal(0, await _app.QueryAsync(db => db.Verdicts.CountAsync(v => v.ClaimId == claimId)));
 
