@@ -14,7 +14,7 @@
 #   DATABASE_ARGS    extra command-line arguments for every start, e.g.
 #                    '--Database:Provider=Postgres --ConnectionStrings:FactCheck=Host=...;Database=...' to measure on
 #                    an already loaded database; then no SQLite file is made and the throwaway start only warms up
-#                    and finds the claim page (split on spaces, so no spaces inside one argument).
+#                    and finds the claim page (split into words as a shell does: quote an argument that holds spaces).
 #   STARTUP_RUNS     how many measured starts (5).
 #   STARTUP_CLAIM_PATH  the page to wait for (default: the first claim linked from /claims).
 #   STARTUP_TIMEOUT_SECONDS  how long one start may take before the run fails (120).
@@ -23,7 +23,11 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${STARTUP_RUNS:-5}"
 timeout_seconds="${STARTUP_TIMEOUT_SECONDS:-120}"
-read -r -a database_args <<<"${DATABASE_ARGS:-}"
+# Split like a shell's words (xargs honours quotes), so an argument may hold spaces: '"--ConnectionStrings:FactCheck=Data Source=x.db"'.
+database_args=()
+if [[ -n "${DATABASE_ARGS:-}" ]]; then
+    mapfile -t database_args < <(xargs printf '%s\n' <<<"$DATABASE_ARGS")
+fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
 
 log() { echo "measure-startup: $*" >&2; }
