@@ -126,8 +126,8 @@ start_and_wait() {
 }
 
 log "first start (migrates and imports seeds/ on a new database; not measured)"
-start_and_wait /claims "$work_dir/first.log"
 claim_path="${STARTUP_CLAIM_PATH:-}"
+start_and_wait "${claim_path:-/claims}" "$work_dir/first.log"
 if [[ -z "$claim_path" ]]; then
     claim_path="$(curl -s --max-time 60 "http://127.0.0.1:$port/claims" | grep -oE 'href="/claims/[0-9]+/[^"/?#]+"' | head -n 1 | cut -d'"' -f2 || true)"
     [[ -n "$claim_path" ]] || { log "no claim link on /claims"; exit 1; }
