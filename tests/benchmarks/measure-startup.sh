@@ -28,9 +28,11 @@ database_args=()
 if [[ -n "${DATABASE_ARGS:-}" ]]; then
     mapfile -t database_args < <(xargs printf '%s\n' <<<"$DATABASE_ARGS")
 fi
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 MSBUILDTERMINALLOGGER=off
 
-log() { echo "measure-startup: $*" >&2; }
+# log, free_port and the dotnet environment from the benchmarks' shared functions; the clean-up below is this script's own.
+bench_name="measure-startup"
+# shellcheck source=bench-lib.sh
+source "$repo_root/tests/benchmarks/bench-lib.sh"
 
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/factcheck-startup.XXXXXX")"
 app_pid=""
@@ -43,19 +45,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return 0
-        fi
-    done
-    log "no free loopback port found"
-    return 1
-}
 
 if [[ -n "${PUBLISH_DIR:-}" ]]; then
     publish_dir="$(cd "$PUBLISH_DIR" && pwd)"
