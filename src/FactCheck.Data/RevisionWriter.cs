@@ -13,7 +13,7 @@ namespace FactCheck.Data;
 internal static class RevisionWriter
 {
     // Bookkeeping the application changes on every save; a change to these alone is not an edit.
-    private static readonly HashSet<string> Bookkeeping = [nameof(Verdict.Version), nameof(Verdict.UpdatedAtUtc), nameof(Verdict.UpdatedBy), nameof(Claim.CurrentRating)];
+    private static readonly HashSet<string> Bookkeeping = [nameof(Verdict.Version), nameof(Verdict.UpdatedAtUtc), nameof(Verdict.UpdatedBy), nameof(Claim.CurrentRating), nameof(Claim.CurrentRatedBy)];
 
     private static readonly JsonSerializerOptions SnapshotJson = new() { WriteIndented = false };
 
