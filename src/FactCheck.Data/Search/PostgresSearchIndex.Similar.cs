@@ -101,12 +101,18 @@ public sealed partial class PostgresSearchIndex
                 shares.Add(string.Create(CultureInfo.InvariantCulture, $"CASE WHEN s.\"SearchVector\" @@ to_tsquery('{Config}', @ab{k}) THEN {1L << k} ELSE 0 END"));
             }
 
+            // The matches are read once, through the GIN index, and both the newest-1,000 window and the ranking
+            // work on that set. Asked for "the 1,000th newest match" directly, the planner walked the primary key
+            // backwards testing every claim's vector: 48,000 rows and 56 ms for a typical claim at 100,000 claims,
+            // where the bitmap read of its 2,090 matches takes 9.6 ms. The words are the claim's rarest, each in at
+            // most FrequencyCap claims, so the set is bounded.
             var match = $"""s."SearchVector" @@ ({string.Join(" || ", any)})""";
             var rankSql = string.Create(CultureInfo.InvariantCulture, $"""
+                WITH m AS MATERIALIZED (SELECT s."Id", s."SearchVector" FROM "ClaimSearch" s WHERE {match})
                 SELECT s."Id", ({string.Join(" + ", score)})::float8 AS "Score", ({string.Join(" + ", shares)})::bigint AS "Shares"
-                FROM "ClaimSearch" s
-                WHERE {match} AND s."Id" <> {excluded}
-                  AND s."Id" >= coalesce((SELECT s."Id" FROM "ClaimSearch" s WHERE {match} ORDER BY s."Id" DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}), 0)
+                FROM m s
+                WHERE s."Id" <> {excluded}
+                  AND s."Id" >= coalesce((SELECT w."Id" FROM m w ORDER BY w."Id" DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}), 0)
                 ORDER BY 2 DESC, s."Id" DESC
                 LIMIT {count}
                 """);
