@@ -83,7 +83,7 @@ public static class ClaimListingWriter
     public static async Task<bool> EnsureBuiltAsync(FactCheckDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.ClaimListings.AnyAsync(cancellationToken) || !await db.Claims.AnyAsync(cancellationToken))
+        if (!await AreMissingAsync(db, cancellationToken))
         {
             return false;
         }
@@ -96,6 +96,10 @@ public static class ClaimListingWriter
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>No listings, but a published claim: what <see cref="EnsureBuiltAsync"/> rebuilds, and what a start checks for.</summary>
+    public static async Task<bool> AreMissingAsync(FactCheckDbContext db, CancellationToken cancellationToken = default) =>
+        !await db.ClaimListings.AnyAsync(cancellationToken) && await db.Claims.AnyAsync(cancellationToken);
 
     private sealed record Owner(int? TopicId, int? ClaimantId);
 

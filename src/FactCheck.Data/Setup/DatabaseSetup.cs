@@ -133,7 +133,7 @@ public sealed class DatabaseSetup(FactCheckDbContext db, SeedImporter importer, 
         return await StaleMigrationLockTakenAtAsync(cancellationToken) is not null
             || (seedOptions.ImportOnEmptyDatabase && !await db.Sources.AnyAsync(cancellationToken))
             || await db.Claims.IgnoreQueryFilters(ClaimConfigurationNames.AllClaims).AnyAsync(c => !db.ClaimVersions.Any(v => v.ClaimId == c.Id), cancellationToken)
-            || (!await db.ClaimListings.AnyAsync(cancellationToken) && await db.Claims.AnyAsync(cancellationToken));
+            || await ClaimListingWriter.AreMissingAsync(db, cancellationToken);
     }
 
     /// <summary>
