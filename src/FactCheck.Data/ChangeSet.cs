@@ -14,11 +14,13 @@ namespace FactCheck.Data;
 public sealed class ChangeSet
 {
     private readonly List<EntityEntry> _entries;
+    private readonly List<EntityEntry> _reworded;
     private IReadOnlyList<ChangedRow>? _rows;
 
-    private ChangeSet(List<EntityEntry> entries, List<RevisionWriter.Pending> revisions, List<EntityEntry> verdictsWithNewEvidence)
+    private ChangeSet(List<EntityEntry> entries, List<RevisionWriter.Pending> revisions, List<EntityEntry> verdictsWithNewEvidence, List<EntityEntry> reworded)
     {
         _entries = entries;
+        _reworded = reworded;
         Revisions = revisions;
         VersionedVerdicts = verdictsWithNewEvidence;
     }
@@ -37,6 +39,8 @@ public sealed class ChangeSet
     /// </summary>
     internal IReadOnlyList<EntityEntry> VersionedVerdicts { get; }
 
+    private static readonly string[] SimilarityProperties = [nameof(Claim.Quote), nameof(Claim.Summary), nameof(Claim.RetractedAtUtc), nameof(Claim.MergedIntoId)];
+
     /// <summary>Walks the tracker once; refuses changes to append-only rows before anything is written.</summary>
     internal static ChangeSet Collect(ChangeTracker tracker)
     {
@@ -45,6 +49,7 @@ public sealed class ChangeSet
         var revisions = new List<RevisionWriter.Pending>();
         var verdicts = new Dictionary<int, EntityEntry>();
         var verdictsWithEvidenceChanges = new HashSet<int>();
+        var reworded = new List<EntityEntry>();
         foreach (var entry in tracker.Entries())
         {
             if (entry.Entity is Verdict verdict && entry.State is EntityState.Unchanged or EntityState.Modified)
@@ -64,6 +69,11 @@ public sealed class ChangeSet
                 revisions.Add(pending);
             }
 
+            if (entry.Entity is Claim && (entry.State is EntityState.Added or EntityState.Deleted || SimilarityProperties.Any(p => entry.Property(p).IsModified)))
+            {
+                reworded.Add(entry);
+            }
+
             if (RevisionWriter.IsVerdictEvidenceLink(entry))
             {
                 verdictsWithEvidenceChanges.Add((int)entry.Property(RevisionWriter.VerdictIdColumn).CurrentValue!);
@@ -72,7 +82,7 @@ public sealed class ChangeSet
 
         var versioned = verdicts.Values.Where(e => e.State == EntityState.Modified).ToList();
         versioned.AddRange(verdictsWithEvidenceChanges.Where(verdicts.ContainsKey).Select(id => verdicts[id]).Where(e => e.State == EntityState.Unchanged));
-        return new ChangeSet(entries, revisions, versioned);
+        return new ChangeSet(entries, revisions, versioned, reworded);
     }
 
     /// <summary>
@@ -121,6 +131,17 @@ public sealed class ChangeSet
         ids.UnionWith(Rows.Where(r => r.ClrType == typeof(Claim) && r.State == EntityState.Deleted && r.Id is not null).Select(r => r.Id!.Value));
         ids.UnionWith(Rows.Where(r => r.EntityType == ClaimConfigurationNames.ClaimTopicsTable).Select(r => r.Key("ClaimsId")).OfType<int>());
         return ids;
+    }
+
+    /// <summary>
+    /// Claims whose similar claims may have moved (<see cref="Similarity.SimilarClaimStore"/>): added or deleted, or
+    /// with new words or a new publication state. Not a rating or a topic: suggestions are made from words alone.
+    /// </summary>
+    public IReadOnlySet<int> RewordedClaimIds()
+    {
+        _ = Rows;
+        return _reworded.Select(e => e.Property(nameof(Claim.Id)) is var id && e.State == EntityState.Deleted ? id.OriginalValue : id.CurrentValue)
+            .OfType<int>().ToHashSet();
     }
 
     /// <summary>Verdicts whose evidence set changed, by their saved ids (a new verdict's link only knows its id after the save).</summary>

@@ -3,6 +3,7 @@ using FactCheck.Data.Entities;
 using FactCheck.Data.Identity;
 using FactCheck.Data.Listings;
 using FactCheck.Data.Search;
+using FactCheck.Data.Similarity;
 using FactCheck.Data.Verdicts;
 using FactCheck.Data.Versions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -55,6 +56,10 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
     public DbSet<ClaimListing> ClaimListings => Set<ClaimListing>();
 
     public DbSet<ClaimVersion> ClaimVersions => Set<ClaimVersion>();
+
+    public DbSet<SimilarClaimSet> SimilarClaimSets => Set<SimilarClaimSet>();
+
+    public DbSet<SimilarClaimSuggestion> SimilarClaimSuggestions => Set<SimilarClaimSuggestion>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
@@ -165,6 +170,7 @@ public class FactCheckDbContext(DbContextOptions options, IEnumerable<ISavedChan
         await RefreshCurrentRatingsAsync(changes.RatedClaimIds(), cancellationToken);
         await ClaimListingWriter.RefreshAsync(this, changes.ListedClaimIds(), cancellationToken);
         await SearchIndex.UpdateAsync(await SearchIndexChangesAsync(changes, cancellationToken), cancellationToken);
+        await SimilarClaimStore.MarkRewordedAsync(this, changes.RewordedClaimIds(), cancellationToken);
         var now = DateTime.UtcNow;
         var revisions = await RevisionWriter.BuildAsync(this, changes, Attribution, now, cancellationToken);
         await InsertRevisionsAsync(revisions, cancellationToken);

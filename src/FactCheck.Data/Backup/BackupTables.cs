@@ -26,10 +26,11 @@ public sealed class BackupTable(string name, string? schema, IReadOnlyList<Backu
     public bool IsSecret { get; } = isSecret;
 
     // PostgreSQL's full-text rows are derived, like SQLite's FTS5 tables (which are outside the model), and so are
-    // the claims' listings: the restore rebuilds them, and a file made on either provider has the same tables. Cache-eviction notices are messages
+    // the claims' listings (the restore rebuilds them) and similar-claim sets (computed again when pages ask), so a
+    // file made on either provider has the same tables. Cache-eviction notices are messages
     // between running instances, worthless a minute later and never part of the archive.
     private static readonly HashSet<Type> DerivedSearchRows =
-        [typeof(Search.ClaimSearchRow), typeof(Search.EvidenceSearchRow), typeof(Search.SourceSearchRow), typeof(Entities.ClaimListing), typeof(Entities.CacheEviction)];
+        [typeof(Search.ClaimSearchRow), typeof(Search.EvidenceSearchRow), typeof(Search.SourceSearchRow), typeof(Entities.ClaimListing), typeof(Entities.SimilarClaimSet), typeof(Entities.SimilarClaimSuggestion), typeof(Entities.CacheEviction)];
 
     /// <summary>
     /// Every table of the model, principals before their dependents (foreign-key order), so a restore that inserts

@@ -532,6 +532,53 @@ namespace FactCheck.Data.Migrations
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PassesOn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("IsStale", "ComputedAtUtc");
+
+                    b.ToTable("SimilarClaimSets");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSuggestion", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SharedTerms")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SuggestedClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClaimId", "Rank");
+
+                    b.HasIndex("SuggestedClaimId");
+
+                    b.ToTable("SimilarClaimSuggestions");
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -1113,6 +1160,30 @@ namespace FactCheck.Data.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithOne()
+                        .HasForeignKey("FactCheck.Data.Entities.SimilarClaimSet", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSuggestion", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.SimilarClaimSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestedClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.Verdict", b =>
                 {
                     b.HasOne("FactCheck.Data.Entities.Claim", "Claim")
@@ -1202,6 +1273,11 @@ namespace FactCheck.Data.Migrations
             modelBuilder.Entity("FactCheck.Data.Entities.Claimant", b =>
                 {
                     b.Navigation("Claims");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.Source", b =>

@@ -59,6 +59,15 @@ public sealed class OutputCacheEviction(
         await publisher.PublishAsync(tags);
     }
 
+    /// <summary>One claim's page, in this process and every other: its content changed without a save of its own (similar claims).</summary>
+    public async Task EvictClaimPageAsync(int claimId, CancellationToken cancellationToken)
+    {
+        string[] tags = [OutputCacheReaderPolicy.ClaimTag(claimId)];
+        generation.Advance();
+        await store.EvictByTagAsync(tags[0], cancellationToken);
+        await publisher.PublishAsync(tags);
+    }
+
     private async Task<IReadOnlyCollection<string>> TagsAsync(ChangeSet changes, CancellationToken cancellationToken)
     {
         var claimIds = new HashSet<int>();

@@ -1,3 +1,4 @@
+using FactCheck.Data;
 using FactCheck.Data.Text;
 using FactCheck.Web.Components;
 using FactCheck.Web.Features.Api;
@@ -52,6 +53,11 @@ public static class WebExtensions
         builder.Services.AddScoped<HomePageService>();
         builder.Services.AddScoped<SearchService>();
         builder.Services.AddScoped<SimilarClaims>();
+
+        // Stores the similar claims pages ranked live, and those saves made stale (docs/decisions/similar-claims-on-write.md).
+        builder.Services.AddSingleton<SimilarClaimsRefresher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SimilarClaimsRefresher>());
+        builder.Services.AddSingleton<ISavedChangesListener>(services => services.GetRequiredService<SimilarClaimsRefresher>());
         builder.Services.AddSingleton(BrowseOptions.FromConfiguration(builder.Configuration));
         builder.Services.AddScoped<ClaimBrowseService>();
         builder.Services.AddScoped<ClaimantPageService>();

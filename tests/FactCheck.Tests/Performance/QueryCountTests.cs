@@ -100,8 +100,8 @@ public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<Qu
     /// Each page's limit is what it issues today with the seed archive, every command counted; none grows with
     /// the data (the claim page's test below adds evidence to show it). The claim page: the claim, its topics,
     /// evidence, appearances, verdicts and page history (the newest versions, which the citation's permalink
-    /// names), then similar claims (the claim's words, their frequencies, the claim
-    /// count, the ranking, the shared words, the suggestions). Search: for each of claims, evidence and
+    /// names), then similar claims: the stored set and the suggested claims; before the set is stored (its first
+    /// view) the set, then the ranking (the claim's words, their frequencies, the claim count, the ranking) instead. Search: for each of claims, evidence and
     /// documents a capped count and one page of hits, then the records behind the hits. The claims and search
     /// forms also read the documents offered in the filter's select (one capped query), and the topic page reads
     /// its chart (one query: each claim's date for a small topic, grouped counts for a large one). The claimant
@@ -110,7 +110,8 @@ public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<Qu
     public static TheoryData<string, int> Pages => new()
     {
         { "home", 2 },
-        { "claim", 12 },
+        { "claim", 8 },
+        { "claim-first-view", 13 },
         { "source", 4 },
         { "claims", 5 },
         { "claims-filtered", 5 },
@@ -156,6 +157,7 @@ public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<Qu
     public async Task Claim_page_issues_the_same_queries_however_much_evidence_it_has()
     {
         var claim = await SeededClaims.LoadAsync(app, "mujahid-amnesty-for-all-employees");
+        await SimilarSets.EnsureFreshAsync(app, claim.Id);
         var before = await CommandsForAsync(claim.Path);
 
         // Twelve more evidence items, each citing its own passage of a seed document.
@@ -199,6 +201,7 @@ public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<Qu
     /// matches aside). At 100,000 claims a scan is what turned a 5 ms page into a 1 s one (docs/performance/cold-pages.md).
     /// </summary>
     [Theory]
+    [InlineData("claim")]
     [InlineData("topic")]
     [InlineData("claimant")]
     [InlineData("search")]
@@ -273,10 +276,19 @@ public sealed class QueryCountTests(QueryCountAppFactory app) : IClassFixture<Qu
     private async Task<string> PathOfAsync(string page)
     {
         var balki = await SeededClaims.LoadAsync(app, SeededClaims.BalkiKey);
+        if (page == "claim")
+        {
+            await SimilarSets.EnsureFreshAsync(app, balki.Id);
+        }
+        else if (page == "claim-first-view")
+        {
+            await app.QueryAsync(db => db.SimilarClaimSets.Where(s => s.ClaimId == balki.Id).ExecuteDeleteAsync());
+        }
+
         return page switch
         {
             "home" => "/",
-            "claim" => balki.Path,
+            "claim" or "claim-first-view" => balki.Path,
             "source" => balki.Evidence[0].SourcePath,
             "claims" => "/claims",
             "claims-filtered" => "/claims?rating=misleading&sort=rating",

@@ -560,6 +560,53 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsStale")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("PassesOn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ClaimId");
+
+                    b.HasIndex("IsStale", "ComputedAtUtc");
+
+                    b.ToTable("SimilarClaimSets");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSuggestion", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SharedTerms")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("SuggestedClaimId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClaimId", "Rank");
+
+                    b.HasIndex("SuggestedClaimId");
+
+                    b.ToTable("SimilarClaimSuggestions");
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -1240,6 +1287,30 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithOne()
+                        .HasForeignKey("FactCheck.Data.Entities.SimilarClaimSet", "ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSuggestion", b =>
+                {
+                    b.HasOne("FactCheck.Data.Entities.SimilarClaimSet", null)
+                        .WithMany("Suggestions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FactCheck.Data.Entities.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestedClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FactCheck.Data.Entities.Verdict", b =>
                 {
                     b.HasOne("FactCheck.Data.Entities.Claim", "Claim")
@@ -1329,6 +1400,11 @@ namespace FactCheck.Data.Migrations.Postgres
             modelBuilder.Entity("FactCheck.Data.Entities.Claimant", b =>
                 {
                     b.Navigation("Claims");
+                });
+
+            modelBuilder.Entity("FactCheck.Data.Entities.SimilarClaimSet", b =>
+                {
+                    b.Navigation("Suggestions");
                 });
 
             modelBuilder.Entity("FactCheck.Data.Entities.Source", b =>
