@@ -59,30 +59,32 @@ public sealed partial class SqliteSearchIndex
 
         return await WithConnectionAsync(async () =>
         {
-            var total = (await QueryAsync<int>($"SELECT count(*) AS Value FROM (SELECT 1 {from} LIMIT {SearchResultPage.CountLimit + 1})", parameters, cancellationToken))[0];
+            // One walk of the matches, newest first (FTS5 reads a term's matches in rowid order cheaply), gives the
+            // capped count and the ranking window at once; the filter is tested here only, since the ranking then
+            // reads just these ids. Before, a count, the 1,000th match and the ranking each walked the matches with
+            // the filter's joins: "amnesty" within a topic probed 11,000 evidence rows three times.
+            var newest = await QueryAsync<long>($"SELECT {sql.Table}.rowid AS Value {from} ORDER BY {sql.Table}.rowid DESC LIMIT {SearchResultPage.CountLimit + 1}", parameters, cancellationToken);
+            var total = newest.Count;
             if (total == 0 || offset >= Math.Min(total, SearchResultPage.CountLimit))
             {
                 return new SearchResultPage(Math.Min(total, SearchResultPage.CountLimit), total > SearchResultPage.CountLimit, false, []);
             }
 
             var capped = total > SearchResultPage.CountLimit;
-            var window = "";
-            if (capped)
-            {
-                // FTS5 walks a term's matches in rowid order cheaply; only bm25 over all of them is costly.
-                var oldest = (await QueryAsync<long>($"SELECT {sql.Table}.rowid AS Value {from} ORDER BY {sql.Table}.rowid DESC LIMIT 1 OFFSET {SearchResultPage.CountLimit - 1}", parameters, cancellationToken))[0];
-                window = string.Create(CultureInfo.InvariantCulture, $"AND {sql.Table}.rowid >= {oldest}");
-            }
+            var window = newest.Take(SearchResultPage.CountLimit).ToList();
 
+            // The unary plus keeps the id list out of FTS5's plan: offered to it as a constraint, FTS5 dropped the
+            // rowid range and ranked every match (700 ms for "amnesty" in evidence, against 10 ms).
             var select = string.Create(CultureInfo.InvariantCulture, $"""
                 SELECT {sql.Table}.rowid AS Id,
                        highlight({sql.Table}, {sql.HeadingColumn}, char(2), char(3)) AS Heading,
                        snippet({sql.Table}, {sql.SnippetColumn}, char(2), char(3), '…', 48) AS Snippet
-                {from} {window}
+                FROM {sql.Table} WHERE {sql.Table} MATCH $q AND {sql.Table}.rowid >= {window[^1]} AND +{sql.Table}.rowid IN (SELECT value FROM json_each($window))
                 ORDER BY bm25({sql.Table}, {sql.Weights}), {sql.Table}.rowid DESC
                 LIMIT {limit} OFFSET {offset}
                 """);
-            var hits = (await QueryAsync<HitRow>(select, parameters, cancellationToken))
+            List<(string, object)> ranking = [("$q", ToFts5(query)), ("$window", "[" + string.Join(',', window.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]")];
+            var hits = (await QueryAsync<HitRow>(select, ranking, cancellationToken))
                 .Select(h => new SearchHit(h.Id, h.Heading ?? "", h.Snippet ?? ""))
                 .ToList();
 
