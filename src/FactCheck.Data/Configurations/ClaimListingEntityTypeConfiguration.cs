@@ -16,9 +16,10 @@ internal sealed class ClaimListingEntityTypeConfiguration : IEntityTypeConfigura
         builder.ToTable(t => t.HasCheckConstraint("CK_ClaimListings_OneOwner", "(\"TopicId\" IS NULL) <> (\"ClaimantId\" IS NULL)"));
 
         // Each page's query reads one of these in key order and never the table: the columns it needs are in the
-        // key (SQLite has no INCLUDE). Timeline and record pages by date; the chart by date and precision; the
+        // key (SQLite has no INCLUDE). Timeline and record pages by date; the chart by month and precision; the
         // scorecard by rating and who rated.
         builder.HasIndex(l => new { l.TopicId, l.SaidOn, l.ClaimId, l.SaidOnPrecision });
+        builder.HasIndex(l => new { l.TopicId, l.SaidMonth, l.SaidOnPrecision });
         builder.HasIndex(l => new { l.ClaimantId, l.SaidOn, l.ClaimId });
         builder.HasIndex(l => new { l.ClaimantId, l.CurrentRating, l.CurrentRatedBy });
         builder.HasIndex(l => l.ClaimId);

@@ -24,6 +24,12 @@ public class ClaimListing
 
     public DatePrecision SaidOnPrecision { get; set; }
 
+    /// <summary>
+    /// <see cref="SaidOn"/>'s year and month as yyyymm (202112), which the topic chart groups by: grouping thousands of
+    /// dates and folding them into months in memory was half of the largest topic page's time.
+    /// </summary>
+    public int SaidMonth { get; set; }
+
     public Rating? CurrentRating { get; set; }
 
     public string? CurrentRatedBy { get; set; }

@@ -52,6 +52,10 @@ public static class ClaimListingWriter
             """, cancellationToken);
 #pragma warning restore EF1002
 
+        // The chart's month, in each provider's own date arithmetic (EF Core translates Year and Month).
+        var written = ids is null ? db.ClaimListings : db.ClaimListings.Where(l => ids.Contains(l.ClaimId));
+        await written.ExecuteUpdateAsync(s => s.SetProperty(l => l.SaidMonth, l => (l.SaidOn.Year * 100) + l.SaidOn.Month), cancellationToken);
+
         if (ids is null)
         {
             await db.Topics.ExecuteUpdateAsync(s => s.SetProperty(t => t.ListedClaimCount, t => db.ClaimListings.Count(l => l.TopicId == t.Id)), cancellationToken);

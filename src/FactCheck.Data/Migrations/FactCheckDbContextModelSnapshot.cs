@@ -277,6 +277,9 @@ namespace FactCheck.Data.Migrations
                     b.Property<int?>("CurrentRating")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SaidMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("SaidOn")
                         .HasColumnType("TEXT");
 
@@ -295,6 +298,8 @@ namespace FactCheck.Data.Migrations
                     b.HasIndex("ClaimantId", "CurrentRating", "CurrentRatedBy");
 
                     b.HasIndex("ClaimantId", "SaidOn", "ClaimId");
+
+                    b.HasIndex("TopicId", "SaidMonth", "SaidOnPrecision");
 
                     b.HasIndex("TopicId", "SaidOn", "ClaimId", "SaidOnPrecision");
 

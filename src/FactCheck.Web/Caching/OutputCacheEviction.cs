@@ -59,11 +59,15 @@ public sealed class OutputCacheEviction(
         await publisher.PublishAsync(tags);
     }
 
-    /// <summary>One claim's page, in this process and every other: its content changed without a save of its own (similar claims).</summary>
+    /// <summary>
+    /// One claim's page, in this process and every other: its similar claims changed without a save. Without moving
+    /// the generation on, unlike a save: that would keep every page being rendered meanwhile out of the cache, for a
+    /// change to one page's side panel. A render of this page that read the old set and finishes after the eviction
+    /// may still store it, until the entry expires.
+    /// </summary>
     public async Task EvictClaimPageAsync(int claimId, CancellationToken cancellationToken)
     {
         string[] tags = [OutputCacheReaderPolicy.ClaimTag(claimId)];
-        generation.Advance();
         await store.EvictByTagAsync(tags[0], cancellationToken);
         await publisher.PublishAsync(tags);
     }

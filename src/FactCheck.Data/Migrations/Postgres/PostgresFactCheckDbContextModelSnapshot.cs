@@ -295,6 +295,9 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.Property<int?>("CurrentRating")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SaidMonth")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("SaidOn")
                         .HasColumnType("date");
 
@@ -313,6 +316,8 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.HasIndex("ClaimantId", "CurrentRating", "CurrentRatedBy");
 
                     b.HasIndex("ClaimantId", "SaidOn", "ClaimId");
+
+                    b.HasIndex("TopicId", "SaidMonth", "SaidOnPrecision");
 
                     b.HasIndex("TopicId", "SaidOn", "ClaimId", "SaidOnPrecision");
 

@@ -194,15 +194,13 @@ public sealed class TopicPageService(FactCheckDbContext db, BrowseOptions option
             return TopicTimelineChart.ForClaims(points.Select(p => new TimelinePoint(p.Id, SiteUrls.Claim(p.Id, p.Slug), p.Summary, p.SaidOn, p.CurrentRating)).ToList());
         }
 
-        // Grouped by the stored date as it is, in the listings index's order, and folded into months here: asking
-        // the database for the year and month called a date function per claim and took three times as long.
-        var perDay = await listings
-            .GroupBy(l => new { l.SaidOn, l.SaidOnPrecision })
-            .Select(g => new { g.Key.SaidOn, g.Key.SaidOnPrecision, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var counts = perDay
-            .GroupBy(d => (d.SaidOn.Year, d.SaidOn.Month, d.SaidOnPrecision))
-            .Select(g => new TimelineCount(g.Key.Year, g.Key.Month, g.Key.SaidOnPrecision, g.Sum(d => d.Count)))
+        // Grouped by the listings' month column, read in index order: a few hundred groups, where grouping by the
+        // stored date returned thousands of rows to fold into months here.
+        var counts = (await listings
+            .GroupBy(l => new { l.SaidMonth, l.SaidOnPrecision })
+            .Select(g => new { g.Key.SaidMonth, g.Key.SaidOnPrecision, Count = g.Count() })
+            .ToListAsync(cancellationToken))
+            .Select(g => new TimelineCount(g.SaidMonth / 100, g.SaidMonth % 100, g.SaidOnPrecision, g.Count))
             .ToList();
         return TopicTimelineChart.ForCounts(counts);
     }
