@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using FactCheck.Data.Configurations.Postgres;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace FactCheck.Data.Search;
@@ -59,7 +61,7 @@ public sealed partial class PostgresSearchIndex
             // One pass gives both the count (up to the cap and one more) and the set to rank: every match when
             // there are at most 1,000, else the newest 1,000, as on SQLite. A separate count and a separate
             // threshold query each read the matches again (a common word: 16 and 110 ms at 100,000 claims).
-            var newest = await QueryAsync<int>($"SELECT s.\"Id\" AS \"Value\" {from} ORDER BY s.\"Id\" DESC LIMIT {SearchResultPage.CountLimit + 1}", parameters, cancellationToken);
+            var newest = await QueryAsync<int>(await NewestSqlAsync(kind, query, sql.Table, tsQuery, queryParameters, joins, conditions, from, cancellationToken), parameters, cancellationToken);
             var total = newest.Count;
             if (total == 0 || offset >= Math.Min(total, SearchResultPage.CountLimit))
             {
@@ -88,6 +90,110 @@ public sealed partial class PostgresSearchIndex
 
             return new SearchResultPage(Math.Min(total, SearchResultPage.CountLimit), capped, capped, hits);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The statement for the newest <see cref="SearchResultPage.CountLimit"/> matches and one more, in one of two
+    /// plans chosen from the planner's own estimate of how many rows match (one EXPLAIN, no execution):
+    /// <list type="bullet">
+    /// <item>the walk: the primary key backwards, testing each row's vector until enough match. Cheap when the
+    /// term is common, since few rows are tested per match; the planner's choice for <c>ORDER BY Id DESC LIMIT</c>.</item>
+    /// <item>the set: the matches' ids read once through the GIN index (a bitmap scan: for a word or a prefix it
+    /// never opens the vector), then the newest of them. Cheap when the term is rare.</item>
+    /// </list>
+    /// The planner prices a vector test as one cheap operator call, so it walks where the walk tests tens of
+    /// thousands of rows: a document's vector is toasted (about 5 KB compressed), and "negoti*" over documents
+    /// walked 6,586 of them (119 ms) where the set reads 7,704 ids without opening one (15 ms); a filter by
+    /// topic was planned from the topic's 8,671 claims (43,680 evidence items) instead of from the matches.
+    /// Both plans return the same rows in the same order. See docs/performance/cold-pages.md ("PostgreSQL search").
+    /// </summary>
+    private async Task<string> NewestSqlAsync(SearchKind kind, SearchQuery query, string table, string tsQuery, List<(string Name, object Value)> queryParameters,
+        string joins, string conditions, string from, CancellationToken cancellationToken)
+    {
+        var limit = SearchResultPage.CountLimit + 1;
+        var walk = $"SELECT s.\"Id\" AS \"Value\" {from} ORDER BY s.\"Id\" DESC LIMIT {limit}";
+
+        // A document filter names one row: the primary key finds it whatever the term. A phrase is left to the
+        // planner as before: the GIN index cannot check word order, so the set would open the vector of every row
+        // holding the words (38,894 evidence items for "security forces", 407 ms against the walk's 16 ms), and
+        // the planner's estimate of a phrase's matches is too low to choose by (6,713 for 38,046).
+        if ((kind == SearchKind.Documents && conditions.Length > 0) || MayBePhrase(query))
+        {
+            return walk;
+        }
+
+        var (matches, rows) = await EstimateMatchesAsync(table, tsQuery, queryParameters, cancellationToken);
+        if (!PrefersMatchSet(kind, matches, rows, conditions.Length > 0))
+        {
+            return walk;
+        }
+
+        return $"""
+            WITH m AS MATERIALIZED (SELECT s."Id" FROM (SELECT {tsQuery} AS "Query") q CROSS JOIN {table} s WHERE s."SearchVector" @@ q."Query")
+            SELECT s."Id" AS "Value" FROM m s {joins} WHERE true {conditions} ORDER BY s."Id" DESC LIMIT {limit}
+            """;
+    }
+
+    /// <summary>
+    /// Whether reading every match (the set) beats walking the newest rows, from the planner's estimates. The walk
+    /// tests about <c>limit × rows / matches</c> rows, the set fetches <c>matches</c> rows' ids; the ratio of
+    /// their costs per row was measured at 100,000 claims: a document's test costs about 40 id fetches (the
+    /// vector is toasted), a claim's or an evidence item's about 0.3 (a random heap fetch against an in-line
+    /// vector). A document set stays under a third of the table, where the planner keeps the set on the GIN
+    /// index (for nearly every document it would read the table and test every vector). Under a filter the
+    /// walk also tests rows the filter then drops, and the planner's alternative starts from the filter's side
+    /// (a topic's 43,680 evidence items); the set is taken up to <see cref="FilteredMatchSetLimit"/> matches.
+    /// A table never analysed has no row count to weigh by, and its estimates are guesses: the set, which the
+    /// GIN index bounds, is taken up to the same limit.
+    /// </summary>
+    internal static bool PrefersMatchSet(SearchKind kind, double matches, double rows, bool filtered)
+    {
+        if (filtered || rows <= 0)
+        {
+            return matches <= FilteredMatchSetLimit;
+        }
+
+        var testCost = kind == SearchKind.Documents ? 40.0 : 0.3;
+        var walked = (SearchResultPage.CountLimit + 1) * rows / Math.Max(matches, 1);
+        return matches < walked * testCost && (kind != SearchKind.Documents || matches < rows / 3);
+    }
+
+    /// <summary>
+    /// Whether the tsquery may hold a phrase: a quoted phrase, or a word PostgreSQL's parser splits into several
+    /// (anything but letters and digits, "covid-19", "U.S."). A prefix is one lexeme.
+    /// </summary>
+    private static bool MayBePhrase(SearchQuery query) =>
+        query.Groups.Any(group => group.Any(term => term.Kind != SearchTermKind.Prefix && !term.Text.All(char.IsLetterOrDigit)));
+
+    /// <summary>Up to here a filtered search reads its matches' ids first, then applies the filter to each.</summary>
+    private const int FilteredMatchSetLimit = 20_000;
+
+    /// <summary>
+    /// The planner's estimate of a query's matches in <paramref name="table"/> (from its statistics of the vectors'
+    /// lexemes: one EXPLAIN, nothing runs) and the table's rows as the last ANALYZE counted them (0 if none has),
+    /// in one round trip. The plan's top node counts all the rows, also when it gathers parallel workers.
+    /// </summary>
+    private async Task<(double Matches, double Rows)> EstimateMatchesAsync(string table, string tsQuery, List<(string Name, object Value)> queryParameters, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"""
+            EXPLAIN (FORMAT JSON) SELECT s."Id" FROM (SELECT {tsQuery} AS "Query") q CROSS JOIN {table} s WHERE s."SearchVector" @@ q."Query";
+            SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = '{table}'::regclass
+            """;
+        foreach (var (name, value) in queryParameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter(name.TrimStart('@'), value));
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        using var plan = JsonDocument.Parse(reader.GetString(0));
+        var matches = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        await reader.NextResultAsync(cancellationToken);
+        var rows = await reader.ReadAsync(cancellationToken) ? reader.GetDouble(0) : 0;
+        return (matches, rows);
     }
 
     /// <summary>
