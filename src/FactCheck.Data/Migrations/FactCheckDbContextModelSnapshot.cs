@@ -437,6 +437,9 @@ namespace FactCheck.Data.Migrations
                     b.HasIndex("ClaimId", "PassageId")
                         .IsUnique();
 
+                    b.HasIndex("Id", "ClaimId")
+                        .HasDatabaseName("IX_Evidence_Id_ClaimId");
+
                     b.ToTable("Evidence", (string)null);
                 });
 

@@ -41,7 +41,10 @@ internal static class SearchFilterSql
         // the claim's id, so "amnesty" within a topic reads no claim row, only one key of ClaimTopics per match.
         var needsClaimRow = filter.Rating is not null || filter.ClaimantSlug is not null || filter.From is not null || filter.To is not null;
         var claimId = kind == SearchKind.Claims ? rowId : "ev.\"ClaimId\"";
-        var joins = (kind == SearchKind.Claims ? "" : $"""JOIN "Evidence" ev ON ev."Id" = {rowId} """)
+        // SQLite reads the evidence's claim from a narrow index rather than the row; left to itself it takes the rowid
+        // lookup, which reads the whole row. PostgreSQL plans this join its own way.
+        var evidenceIndex = prefix == '$' ? $""" INDEXED BY "{Configurations.EvidenceEntityTypeConfiguration.EvidenceClaimIndex}" """ : " ";
+        var joins = (kind == SearchKind.Claims ? "" : $"""JOIN "Evidence" ev{evidenceIndex}ON ev."Id" = {rowId} """)
             + (needsClaimRow ? $"""JOIN "Claims" c ON c."Id" = {claimId} """ : "");
         var conditions = new StringBuilder();
         if (filter.Rating is { } rating)

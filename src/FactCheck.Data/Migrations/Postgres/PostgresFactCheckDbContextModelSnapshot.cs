@@ -461,6 +461,9 @@ namespace FactCheck.Data.Migrations.Postgres
                     b.HasIndex("ClaimId", "PassageId")
                         .IsUnique();
 
+                    b.HasIndex("Id", "ClaimId")
+                        .HasDatabaseName("IX_Evidence_Id_ClaimId");
+
                     b.ToTable("Evidence", (string)null);
                 });
 
