@@ -332,7 +332,7 @@ public sealed class CrashHarness : IDisposable
         /// <summary>Waits for the moment; false when the process ended or the time ran out first.</summary>
         public async Task<bool> WaitForAsync(KillMoment moment, TimeSpan limit)
         {
-            if (moment.LogLine is null)
+            if (moment.KillLine is not { } killLine)
             {
                 await Task.Delay(moment.Delay);
                 return !_process.HasExited;
@@ -341,12 +341,12 @@ public sealed class CrashHarness : IDisposable
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_output)
             {
-                if (_output.ToString().Contains(moment.LogLine, StringComparison.Ordinal))
+                if (_output.ToString().Contains(killLine, StringComparison.Ordinal))
                 {
                     return !_process.HasExited;
                 }
 
-                _waits.Add((moment.LogLine, seen));
+                _waits.Add((killLine, seen));
             }
 
             var exited = _process.WaitForExitAsync();
@@ -427,11 +427,23 @@ public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, st
     public static KillMoment OnLog(string name, string logLine, params string[] extraArguments) => new(name, TimeSpan.Zero, logLine, extraArguments);
 
     /// <summary>
+    /// What the site's and the generator's PauseAfterLogSink write to standard error, followed by the text, once the
+    /// process is held at the line (PauseAfterLogSink.PausedMarker, the same words in both).
+    /// </summary>
+    public const string PausedMarker = "Paused here for a crash test, after a line containing: ";
+
+    /// <summary>
     /// Kills at the line, with the process held there (the site's Testing:PauseAfterLog, the generator's
     /// --pause-after-log). For a moment whose remaining work can finish before a kill sent on reading the line
-    /// arrives: without the hold, such a test sometimes finds the process already gone.
+    /// arrives: without the hold, such a test sometimes finds the process already gone, or past the state it
+    /// meant to leave. The kill waits for the process to say it is held (<see cref="PausedMarker"/>), not for the
+    /// line: a hold that failed to match once let a kill "during the second migration" land after EF Core had
+    /// removed its lock row. Should the hold not match, the process runs on and the test fails every time.
     /// </summary>
     public static KillMoment PausedAt(string name, string logLine) => new(name, TimeSpan.Zero, logLine, [], PausesAtLine: true);
+
+    /// <summary>The output line whose arrival sends the kill.</summary>
+    public string? KillLine => PausesAtLine ? PausedMarker + LogLine : LogLine;
 
     /// <summary>The site's arguments for this moment.</summary>
     public string[] SiteArguments => PausesAtLine ? [.. ExtraArguments, $"--Testing:PauseAfterLog={LogLine}"] : ExtraArguments;
