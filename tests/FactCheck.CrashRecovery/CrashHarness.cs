@@ -70,9 +70,9 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = StartGenerator(databasePath, [.. options, .. moment.GeneratorArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
-        var killed = child.Kill();
+        child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        return new KillResult(reached && killed, child.Output);
+        return new KillResult(reached && child.KilledWhileRunning, child.Output);
     }
 
     /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input, as a script piping a password would.</summary>
@@ -92,9 +92,9 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = Start(databasePath, [.. command, .. moment.SiteArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
-        var killed = child.Kill();
+        child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        return new KillResult(reached && killed, child.Output);
+        return new KillResult(reached && child.KilledWhileRunning, child.Output);
     }
 
     /// <summary>
@@ -285,6 +285,12 @@ public sealed class CrashHarness : IDisposable
 
         public bool HasExited => _process.HasExited;
 
+        /// <summary>
+        /// Whether a kill of ours reached the process while it ran. Kept, not asked again after the kill: the
+        /// output thread kills on the line, and by the time the caller looks the process may be gone.
+        /// </summary>
+        public bool KilledWhileRunning { get; private set; }
+
         /// <summary>Writes the text and closes standard input, so a reader sees the end of it.</summary>
         public async Task WriteInputAsync(string input)
         {
@@ -349,9 +355,9 @@ public sealed class CrashHarness : IDisposable
                 _waits.Add((killLine, seen));
             }
 
-            var exited = _process.WaitForExitAsync();
-            var first = await Task.WhenAny(seen.Task, exited, Task.Delay(limit));
-            return first == seen.Task;
+            // Seen, not first: the kill on the line ends the process, so its exit can complete alongside.
+            await Task.WhenAny(seen.Task, _process.WaitForExitAsync(), Task.Delay(limit));
+            return seen.Task.IsCompleted;
         }
 
         public async Task<bool> WaitForExitAsync(TimeSpan limit)
@@ -380,6 +386,7 @@ public sealed class CrashHarness : IDisposable
                 }
 
                 _process.Kill(entireProcessTree: true);
+                KilledWhileRunning = true;
                 return true;
             }
             catch (InvalidOperationException)
