@@ -70,9 +70,9 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = StartGenerator(databasePath, [.. options, .. moment.GeneratorArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
-        var killed = child.Kill();
+        child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        return new KillResult(reached && killed, child.Output);
+        return new KillResult(reached && child.KilledWhileRunning, child.Output);
     }
 
     /// <summary>Runs a command to its end with <paramref name="input"/> on its standard input, as a script piping a password would.</summary>
@@ -92,9 +92,9 @@ public sealed class CrashHarness : IDisposable
     {
         using var child = Start(databasePath, [.. command, .. moment.SiteArguments]);
         var reached = await child.WaitForAsync(moment, HangLimit);
-        var killed = child.Kill();
+        child.Kill();
         await child.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        return new KillResult(reached && killed, child.Output);
+        return new KillResult(reached && child.KilledWhileRunning, child.Output);
     }
 
     /// <summary>
@@ -285,6 +285,12 @@ public sealed class CrashHarness : IDisposable
 
         public bool HasExited => _process.HasExited;
 
+        /// <summary>
+        /// Whether a kill of ours reached the process while it ran. Kept, not asked again after the kill: the
+        /// output thread kills on the line, and by the time the caller looks the process may be gone.
+        /// </summary>
+        public bool KilledWhileRunning { get; private set; }
+
         /// <summary>Writes the text and closes standard input, so a reader sees the end of it.</summary>
         public async Task WriteInputAsync(string input)
         {
@@ -332,7 +338,7 @@ public sealed class CrashHarness : IDisposable
         /// <summary>Waits for the moment; false when the process ended or the time ran out first.</summary>
         public async Task<bool> WaitForAsync(KillMoment moment, TimeSpan limit)
         {
-            if (moment.LogLine is null)
+            if (moment.KillLine is not { } killLine)
             {
                 await Task.Delay(moment.Delay);
                 return !_process.HasExited;
@@ -341,17 +347,17 @@ public sealed class CrashHarness : IDisposable
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_output)
             {
-                if (_output.ToString().Contains(moment.LogLine, StringComparison.Ordinal))
+                if (_output.ToString().Contains(killLine, StringComparison.Ordinal))
                 {
                     return !_process.HasExited;
                 }
 
-                _waits.Add((moment.LogLine, seen));
+                _waits.Add((killLine, seen));
             }
 
-            var exited = _process.WaitForExitAsync();
-            var first = await Task.WhenAny(seen.Task, exited, Task.Delay(limit));
-            return first == seen.Task;
+            // Seen, not first: the kill on the line ends the process, so its exit can complete alongside.
+            await Task.WhenAny(seen.Task, _process.WaitForExitAsync(), Task.Delay(limit));
+            return seen.Task.IsCompleted;
         }
 
         public async Task<bool> WaitForExitAsync(TimeSpan limit)
@@ -380,6 +386,7 @@ public sealed class CrashHarness : IDisposable
                 }
 
                 _process.Kill(entireProcessTree: true);
+                KilledWhileRunning = true;
                 return true;
             }
             catch (InvalidOperationException)
@@ -427,11 +434,23 @@ public sealed record KillMoment(string Name, TimeSpan Delay, string? LogLine, st
     public static KillMoment OnLog(string name, string logLine, params string[] extraArguments) => new(name, TimeSpan.Zero, logLine, extraArguments);
 
     /// <summary>
+    /// What the site's and the generator's PauseAfterLogSink write to standard error, followed by the text, once the
+    /// process is held at the line (PauseAfterLogSink.PausedMarker, the same words in both).
+    /// </summary>
+    public const string PausedMarker = "Paused here for a crash test, after a line containing: ";
+
+    /// <summary>
     /// Kills at the line, with the process held there (the site's Testing:PauseAfterLog, the generator's
     /// --pause-after-log). For a moment whose remaining work can finish before a kill sent on reading the line
-    /// arrives: without the hold, such a test sometimes finds the process already gone.
+    /// arrives: without the hold, such a test sometimes finds the process already gone, or past the state it
+    /// meant to leave. The kill waits for the process to say it is held (<see cref="PausedMarker"/>), not for the
+    /// line: a hold that failed to match once let a kill "during the second migration" land after EF Core had
+    /// removed its lock row. Should the hold not match, the process runs on and the test fails every time.
     /// </summary>
     public static KillMoment PausedAt(string name, string logLine) => new(name, TimeSpan.Zero, logLine, [], PausesAtLine: true);
+
+    /// <summary>The output line whose arrival sends the kill.</summary>
+    public string? KillLine => PausesAtLine ? PausedMarker + LogLine : LogLine;
 
     /// <summary>The site's arguments for this moment.</summary>
     public string[] SiteArguments => PausesAtLine ? [.. ExtraArguments, $"--Testing:PauseAfterLog={LogLine}"] : ExtraArguments;
