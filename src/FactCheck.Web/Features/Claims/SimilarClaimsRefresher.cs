@@ -101,9 +101,17 @@ public sealed class SimilarClaimsRefresher(IServiceScopeFactory scopes, OutputCa
             var stored = 0;
             foreach (var (claimId, generation) in work)
             {
-                if (await RefreshAsync(claimId, generation, cancellationToken))
+                try
                 {
-                    stored++;
+                    if (await RefreshAsync(claimId, generation, cancellationToken))
+                    {
+                        stored++;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One claim that cannot be ranked or stored must not hold up the sets behind it in the queue.
+                    logger.LogWarning(e, "Refreshing claim {ClaimId}'s similar claims failed; its page ranks them live meanwhile", claimId);
                 }
             }
 
