@@ -152,13 +152,18 @@ public static class SimilarClaimStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return before.SequenceEqual(matches.Take(StoredCount).Select(m => m.ClaimId)) ? SimilarSetStored.Same : SimilarSetStored.Changed;
+        // A reworded claim's own set never changes a cached page: the save evicted its page, and pages ranked live
+        // while the set was stale. A neighbour marked by the pass-on above may be cached from its old set.
+        return passesOn || before.SequenceEqual(matches.Take(StoredCount).Select(m => m.ClaimId)) ? SimilarSetStored.Same : SimilarSetStored.Changed;
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
 
-/// <summary>What <see cref="SimilarClaimStore.StoreAsync"/> did: a changed set changes the claim's page, which a cache must drop.</summary>
+/// <summary>
+/// What <see cref="SimilarClaimStore.StoreAsync"/> did. <see cref="Changed"/>: the claim's page as a cache may hold it
+/// shows other suggestions, so the cache must drop it; <see cref="Same"/> also when the set was the reworded claim's own.
+/// </summary>
 public enum SimilarSetStored
 {
     No,
