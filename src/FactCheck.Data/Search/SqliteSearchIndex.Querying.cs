@@ -54,7 +54,8 @@ public sealed partial class SqliteSearchIndex
         var sql = Kinds[kind];
         // Dates are stored as ISO text in SQLite, so text comparison is date comparison.
         var (joins, conditions, parameters) = SearchFilterSql.Build(kind, filter, $"{sql.Table}.rowid", '$', d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        parameters.Add(("$q", ToFts5(query)));
+        var match = ToFts5(query);
+        parameters.Add(("$q", match));
         var from = $"FROM {sql.Table} {joins} WHERE {sql.Table} MATCH $q {conditions}";
 
         return await WithConnectionAsync(async () =>
@@ -83,7 +84,7 @@ public sealed partial class SqliteSearchIndex
                 ORDER BY bm25({sql.Table}, {sql.Weights}), {sql.Table}.rowid DESC
                 LIMIT {limit} OFFSET {offset}
                 """);
-            List<(string, object)> ranking = [("$q", ToFts5(query)), ("$window", "[" + string.Join(',', window.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]")];
+            List<(string, object)> ranking = [("$q", match), ("$window", "[" + string.Join(',', window.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]")];
             var hits = (await QueryAsync<HitRow>(select, ranking, cancellationToken))
                 .Select(h => new SearchHit(h.Id, h.Heading ?? "", h.Snippet ?? ""))
                 .ToList();

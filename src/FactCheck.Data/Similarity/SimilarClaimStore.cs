@@ -152,9 +152,11 @@ public static class SimilarClaimStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        // A reworded claim's own set never changes a cached page: the save evicted its page, and pages ranked live
-        // while the set was stale. A neighbour marked by the pass-on above may be cached from its old set.
-        return passesOn || before.SequenceEqual(matches.Take(StoredCount).Select(m => m.ClaimId)) ? SimilarSetStored.Same : SimilarSetStored.Changed;
+        // Only a set a page may have shown before can change a cached page. A new set was never shown (pages ranked
+        // live), nor was a reworded claim's own (its save evicted its page, and pages ranked live while it was stale).
+        // A neighbour marked by the pass-on above may be cached from its old set.
+        var shownBefore = generation is not null && !passesOn;
+        return !shownBefore || before.SequenceEqual(matches.Take(StoredCount).Select(m => m.ClaimId)) ? SimilarSetStored.Same : SimilarSetStored.Changed;
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
@@ -162,7 +164,7 @@ public static class SimilarClaimStore
 
 /// <summary>
 /// What <see cref="SimilarClaimStore.StoreAsync"/> did. <see cref="Changed"/>: the claim's page as a cache may hold it
-/// shows other suggestions, so the cache must drop it; <see cref="Same"/> also when the set was the reworded claim's own.
+/// shows other suggestions, so the cache must drop it; <see cref="Same"/> also for a new set and the reworded claim's own.
 /// </summary>
 public enum SimilarSetStored
 {

@@ -20,10 +20,6 @@ public sealed class SimilarClaimsRefresher(IServiceScopeFactory scopes, OutputCa
     // Bounded and lossy on purpose: a request dropped under a burst is asked again by the next view of that page.
     private readonly Channel<int> _requests = Channel.CreateBounded<int>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private long _stored;
-
-    /// <summary>Sets stored by this process: for the measurements and the tests.</summary>
-    public long Stored => Interlocked.Read(ref _stored);
 
     /// <summary>A page ranked <paramref name="claimId"/>'s suggestions live: store them for the next view.</summary>
     public void Request(int claimId)
@@ -144,12 +140,11 @@ public sealed class SimilarClaimsRefresher(IServiceScopeFactory scopes, OutputCa
         }
 
         // A neighbour's new claim reached this set after the claim's page was cached: the page shows it from now on.
-        if (stored == SimilarSetStored.Changed && generation is not null)
+        if (stored == SimilarSetStored.Changed)
         {
             await eviction.EvictClaimPageAsync(claimId, cancellationToken);
         }
 
-        Interlocked.Increment(ref _stored);
         return true;
     }
 
